@@ -1,0 +1,111 @@
+//! The [`Model`] trait: what the engine needs to know about a system to explore it.
+//!
+//! The engine knows nothing of TLA+. A TLA+ spec bound to a config (the `spec` crate) and a
+//! hand-written Rust model are both just implementations of this trait.
+
+use std::fmt;
+
+/// A 64-bit fingerprint of a state (or of its VIEW / symmetry representative).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Fingerprint(pub u64);
+
+/// Index of an action in the model's action table (see [`Model::action_label`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ActionId(pub u32);
+
+/// An error raised while evaluating the model in some state: the search stops and reports
+/// it with the trace that reaches the state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModelError {
+    /// One-line summary (e.g. `Attempted to apply function to an argument not in its domain`).
+    pub message: String,
+    /// Further lines (source location with a caret, the expression stack …), already rendered.
+    pub detail: String,
+}
+
+impl ModelError {
+    /// An error with a message and no detail.
+    pub fn new(message: impl Into<String>) -> ModelError {
+        ModelError {
+            message: message.into(),
+            detail: String::new(),
+        }
+    }
+}
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)?;
+        if !self.detail.is_empty() {
+            write!(f, "\n{}", self.detail)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+/// A system to explore: initial states, a successor relation, the checks to make.
+///
+/// Every method must be deterministic: the same state gives the same successors in the same
+/// order, so that counts and shortest traces are reproducible for any number of workers.
+pub trait Model: Sync {
+    /// One state of the system.
+    type State: Clone + Send + Sync;
+
+    /// Calls `emit` with every initial state, in a fixed order.
+    fn init(&self, emit: &mut dyn FnMut(Self::State)) -> Result<(), ModelError>;
+
+    /// Calls `emit` with every successor of `state` and the action that produced it, in a
+    /// fixed order. Duplicates may be emitted; each counts as a generated state.
+    fn next(
+        &self,
+        state: &Self::State,
+        emit: &mut dyn FnMut(ActionId, Self::State),
+    ) -> Result<(), ModelError>;
+
+    /// The fingerprint used to decide whether a state was seen before (under a VIEW or a
+    /// symmetry, the fingerprint of the view or of the canonical representative).
+    fn fingerprint(&self, state: &Self::State) -> Fingerprint;
+
+    /// The names of the state invariants, in the order they are checked.
+    fn invariant_names(&self) -> Vec<String>;
+
+    /// The index (into [`Model::invariant_names`]) of the first invariant `state` violates.
+    fn check_invariants(&self, state: &Self::State) -> Result<Option<usize>, ModelError>;
+
+    /// Whether `state` satisfies the state constraints (a state outside them is checked but
+    /// neither counted as distinct nor explored). The default has no constraint.
+    fn within_constraints(&self, _state: &Self::State) -> Result<bool, ModelError> {
+        Ok(true)
+    }
+
+    /// Whether the step `from -> to` satisfies the action constraints (a successor that does
+    /// not is discarded before it is fingerprinted). The default has no constraint.
+    fn allows_step(&self, _from: &Self::State, _to: &Self::State) -> Result<bool, ModelError> {
+        Ok(true)
+    }
+
+    /// The names of the action properties (step properties such as `[][A]_v`), in order.
+    fn action_property_names(&self) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// The index of the first action property the step `from -> to` violates.
+    fn check_action_properties(
+        &self,
+        _from: &Self::State,
+        _to: &Self::State,
+    ) -> Result<Option<usize>, ModelError> {
+        Ok(None)
+    }
+
+    /// A human-readable label for an action (TLC prints `<Name line L, col C to line L2,
+    /// col C2 of module M>`; a Rust model may print just the name).
+    fn action_label(&self, action: ActionId) -> String;
+
+    /// The label of the initial-state predicate (TLC's `<Initial predicate>`).
+    fn init_label(&self) -> String {
+        "Initial predicate".to_string()
+    }
+}

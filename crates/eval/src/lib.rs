@@ -1,0 +1,1 @@
+//! Name resolution, lowering to IR, and evaluation of TLA+ expressions and actions.

@@ -1,0 +1,1 @@
+//! Binds a TLA+ module and a TLC config into a check::Model.
