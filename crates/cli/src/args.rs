@@ -1,0 +1,98 @@
+//! Command-line arguments.
+//!
+//! `warden check` also accepts TLC's single-dash spellings (`-config`, `-workers`,
+//! `-deadlock`) so it can replace `java tlc2.TLC` in existing Makefiles; they are rewritten to
+//! the double-dash forms before clap sees them.
+
+use clap::{Args, Parser, Subcommand};
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+/// The exit codes, documented once and shown by `warden check --help`.
+pub const EXIT_CODES_HELP: &str = "\
+Exit codes (TLC's):
+   0  no error found
+  10  an ASSUME is false
+  11  deadlock reached
+  12  a safety property (invariant or action property) is violated
+  13  a liveness property is violated
+  75  an error while evaluating the spec
+ 150  the spec could not be parsed or resolved
+ 151  the configuration could not be parsed or bound
+ 153  a system error (a file could not be read or written)";
+
+/// warden: a fast model checker for TLA+ security regression suites.
+#[derive(Debug, Parser)]
+#[command(name = "warden", version, about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a TLA+ specification against a TLC configuration.
+    #[command(after_help = EXIT_CODES_HELP)]
+    Check(CheckArgs),
+}
+
+/// Arguments of `warden check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The specification (`Spec.tla`).
+    pub spec: PathBuf,
+    /// The TLC configuration; defaults to the spec's path with `.cfg` (TLC: `-config`).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Number of worker threads, or `auto` for one per core (TLC: `-workers`).
+    #[arg(long, default_value = "1")]
+    pub workers: String,
+    /// Do not check for deadlock (TLC: `-deadlock`).
+    #[arg(long)]
+    pub deadlock: bool,
+    /// Write a JSON run report to this path.
+    #[arg(long)]
+    pub json: Option<PathBuf>,
+}
+
+/// Rewrites TLC's single-dash long options into clap's double-dash form.
+pub fn normalize_tlc_spellings(args: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
+    const TLC_LONG: [&str; 3] = ["-config", "-workers", "-deadlock"];
+    args.into_iter()
+        .map(|a| match a.to_str() {
+            Some(s) if TLC_LONG.contains(&s) => OsString::from(format!("-{s}")),
+            _ => a,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Cli {
+        let args = normalize_tlc_spellings(args.iter().map(OsString::from));
+        Cli::try_parse_from(args).expect("arguments parse")
+    }
+
+    #[test]
+    fn tlc_spellings_are_accepted() {
+        let Command::Check(c) = parse(&[
+            "warden", "check", "M.tla", "-config", "X.cfg", "-workers", "2", "-deadlock",
+        ])
+        .command;
+        assert_eq!(c.config, Some(PathBuf::from("X.cfg")));
+        assert_eq!(c.workers, "2");
+        assert!(c.deadlock);
+    }
+
+    #[test]
+    fn double_dash_spellings_are_accepted() {
+        let Command::Check(c) = parse(&["warden", "check", "M.tla", "--json", "r.json"]).command;
+        assert_eq!(c.json, Some(PathBuf::from("r.json")));
+        assert!(!c.deadlock);
+        assert_eq!(c.config, None);
+    }
+}
