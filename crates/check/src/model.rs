@@ -86,6 +86,19 @@ pub trait Model: Sync {
         Ok(true)
     }
 
+    /// The names of the properties checked on each initial state (the state-level part of a
+    /// temporal property, e.g. `Init` in `Init /\ [][Next]_v`; TLC's "implied inits"), in
+    /// order. They are checked after the invariants. The default has none.
+    fn initial_property_names(&self) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// The index (into [`Model::initial_property_names`]) of the first initial-state
+    /// property that the initial state `state` violates.
+    fn check_initial_properties(&self, _state: &Self::State) -> Result<Option<usize>, ModelError> {
+        Ok(None)
+    }
+
     /// The names of the action properties (step properties such as `[][A]_v`), in order.
     fn action_property_names(&self) -> Vec<String> {
         Vec::new()

@@ -1,0 +1,137 @@
+//! The outcome (verdict, counts, trace) does not depend on the number of workers, on models
+//! large enough to be split among threads and into several batches.
+
+mod models;
+
+use check::{ActionId, Options, Verdict};
+use models::{actions, counts, TestModel};
+
+const N: u64 = 30;
+
+/// Three counters in `0..=N` with actions IncA, IncB, IncC, in that order.
+fn cube() -> TestModel<(u64, u64, u64)> {
+    TestModel::new(
+        vec![(0, 0, 0)],
+        vec!["IncA", "IncB", "IncC"],
+        |&(a, b, c), emit| {
+            if a < N {
+                emit(ActionId(0), (a + 1, b, c));
+            }
+            if b < N {
+                emit(ActionId(1), (a, b + 1, c));
+            }
+            if c < N {
+                emit(ActionId(2), (a, b, c + 1));
+            }
+            Ok(())
+        },
+    )
+}
+
+/// Every point of the cube with its number of enabled increments.
+fn points() -> impl Iterator<Item = (u64, u64)> {
+    (0..=N).flat_map(|a| {
+        (0..=N).flat_map(move |b| {
+            (0..=N).map(move |c| {
+                (
+                    a + b + c,
+                    [a, b, c].iter().filter(|&&v| v < N).count() as u64,
+                )
+            })
+        })
+    })
+}
+
+#[test]
+fn cube_counts_are_the_same_for_one_two_and_four_workers() {
+    // (N+1)^3 states; each increment is enabled in N (N+1)^2 states; depth 3N + 1.
+    let expected = (1 + 3 * N * (N + 1) * (N + 1), (N + 1).pow(3), 0, 3 * N + 1);
+    for workers in [1, 2, 4] {
+        let o = cube().run_no_deadlock(workers);
+        assert_eq!(o.verdict, Verdict::Ok, "workers = {workers}");
+        assert_eq!(counts(&o), expected, "workers = {workers}");
+    }
+}
+
+#[test]
+fn first_violation_in_the_cube_is_the_same_for_any_number_of_workers() {
+    // Invariant a + b + c /= 40. The first state of each level is found from the first state
+    // of the previous one by its first enabled action: (30, 10, 0) by IncA x 30, IncB x 10.
+    // It is the first successor of the first state of level 40, (30, 9, 0), whose IncA is
+    // disabled: every state with sum <= 38 was expanded, generated = 1 + their successors;
+    // distinct = states with sum <= 39, plus the violating one; left = level 40 minus the
+    // state being expanded.
+    let m = cube().invariant("Sum", |&(a, b, c)| a + b + c != 40);
+    let expanded: u64 = points().filter(|&(s, _)| s <= 38).map(|(_, e)| e).sum();
+    let upto_39 = points().filter(|&(s, _)| s <= 39).count() as u64;
+    let level_40 = points().filter(|&(s, _)| s == 39).count() as u64;
+    let expected = (1 + expanded + 1, upto_39 + 1, level_40 - 1, 41);
+    let mut trace_actions = vec!["Init".to_string()];
+    trace_actions.extend(std::iter::repeat_n("IncA".to_string(), 30));
+    trace_actions.extend(std::iter::repeat_n("IncB".to_string(), 10));
+    let first = m.run(1);
+    for workers in [1, 2, 4] {
+        let o = m.run(workers);
+        assert_eq!(
+            o.verdict,
+            Verdict::InvariantViolated {
+                index: 0,
+                name: "Sum".into()
+            }
+        );
+        assert_eq!(counts(&o), expected, "workers = {workers}");
+        assert_eq!(actions(&m, &o), trace_actions, "workers = {workers}");
+        assert_eq!(o, first, "workers = {workers}");
+    }
+}
+
+/// A graph on `0..20_000` with many duplicates across parents and a wide first level
+/// (9000 initial states, more than one batch).
+fn tangle() -> TestModel<u64> {
+    TestModel::new(
+        (0..9000).collect(),
+        vec!["Mul", "Square", "Half"],
+        |&x, emit| {
+            emit(ActionId(0), (x * 7 + 3) % 20_000);
+            emit(ActionId(1), (x * x + 1) % 20_000);
+            emit(ActionId(2), x / 2);
+            Ok(())
+        },
+    )
+}
+
+#[test]
+fn wide_levels_give_the_same_outcome_for_any_number_of_workers() {
+    let ok = tangle().run(1);
+    let violation = tangle().invariant("NotMany", |&x| x % 1000 != 999).run(1);
+    let property = tangle()
+        .action_property("Shrinks", |&x, &y| y <= x || x < 19_000)
+        .run(1);
+    let limited = tangle().run_with(&Options {
+        max_states: Some(12_000),
+        ..Options::default()
+    });
+    assert_eq!(ok.verdict, Verdict::Ok);
+    assert!(matches!(
+        violation.verdict,
+        Verdict::InvariantViolated { .. }
+    ));
+    assert!(matches!(
+        property.verdict,
+        Verdict::ActionPropertyViolated { .. }
+    ));
+    assert!(matches!(limited.verdict, Verdict::Incomplete(_)));
+    for workers in [2, 4] {
+        assert_eq!(tangle().run(workers), ok, "workers = {workers}");
+        let m = tangle().invariant("NotMany", |&x| x % 1000 != 999);
+        assert_eq!(m.run(workers), violation, "workers = {workers}");
+        let m = tangle().action_property("Shrinks", |&x, &y| y <= x || x < 19_000);
+        assert_eq!(m.run(workers), property, "workers = {workers}");
+        let options = Options {
+            max_states: Some(12_000),
+            workers,
+            ..Options::default()
+        };
+        assert_eq!(tangle().run_with(&options), limited, "workers = {workers}");
+    }
+}
