@@ -2,14 +2,12 @@
 //!
 //! For each parent state, in order, the model's successors are computed and every check that
 //! does not depend on the order of discovery is evaluated: the state and action constraints,
-//! the fingerprint, whether it was seen before this batch, the invariants of a successor that
-//! may be new, and the action properties of every step. What is new in this batch, and so
-//! which check failure is the first one, is decided afterwards by the sequential merge in
-//! (parent, successor) order, so the outcome does not depend on how parents were split among
-//! threads.
-
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+//! the fingerprint, whether it was seen before this batch, the invariants of a successor
+//! outside the constraints, and the action properties of every step. What is new in this
+//! batch, and so which check failure is the first one, is decided afterwards by the
+//! sequential merge in (parent, successor) order, so the outcome does not depend on how
+//! parents were split among threads. (The invariants of new states are checked after the
+//! merge, once it is known which states are new.)
 
 use crate::fpset::FingerprintSet;
 use crate::model::{ActionId, Fingerprint, Model, ModelError};
@@ -27,7 +25,7 @@ pub(crate) enum Check {
 }
 
 impl Check {
-    fn from(result: Result<Option<usize>, ModelError>) -> Check {
+    pub(crate) fn from(result: Result<Option<usize>, ModelError>) -> Check {
         match result {
             Ok(None) => Check::Holds,
             Ok(Some(index)) => Check::Violated(index),
@@ -61,7 +59,7 @@ pub(crate) struct Succ<S> {
     /// The state, kept when the merge may need it (to store it or to show it in a trace).
     pub(crate) state: Option<S>,
     pub(crate) class: Class,
-    /// The invariants (evaluated for candidates and states outside the constraints).
+    /// The invariants (evaluated here only for states outside the constraints).
     pub(crate) invariant: Check,
     /// The action properties of the step (not evaluated after a constraint failure or
     /// after an invariant failure of a state outside the constraints).
@@ -107,6 +105,8 @@ fn is_final<S>(succ: &Succ<S>) -> bool {
     match succ.class {
         Class::ConstraintFailed(..) => true,
         Class::OutOfModel => !succ.invariant.holds() || !succ.property.holds(),
+        // A candidate whose invariants fail may still be a duplicate of an earlier successor
+        // of this batch; the merge decides. A failing action property counts either way.
         Class::Seen | Class::Candidate(_) => !succ.property.holds(),
     }
 }
@@ -145,7 +145,7 @@ fn classify<M: Model>(
         Class::OutOfModel
     };
     let invariant = match class {
-        Class::Candidate(_) | Class::OutOfModel => Check::from(model.check_invariants(&state)),
+        Class::OutOfModel => Check::from(model.check_invariants(&state)),
         _ => Check::Holds,
     };
     let property = if matches!(class, Class::OutOfModel) && !invariant.holds() {
@@ -163,12 +163,6 @@ fn classify<M: Model>(
     }
 }
 
-/// Expansions of consecutive parents, tagged with the index of their chunk.
-type Chunk<S> = (usize, Vec<Expansion<S>>);
-
-/// Parents handed to a thread at a time.
-const CHUNK: usize = 32;
-
 /// Expands `parents` on `workers` threads; the result is in the order of `parents`.
 pub(crate) fn expand_all<M: Model>(
     model: &M,
@@ -176,38 +170,5 @@ pub(crate) fn expand_all<M: Model>(
     parents: &[M::State],
     workers: usize,
 ) -> Vec<Expansion<M::State>> {
-    let chunks = parents.len().div_ceil(CHUNK);
-    let threads = workers.min(chunks);
-    if threads <= 1 {
-        return parents.iter().map(|p| expand(model, seen, p)).collect();
-    }
-    let next_chunk = AtomicUsize::new(0);
-    let done: Mutex<Vec<Chunk<M::State>>> = Mutex::new(Vec::with_capacity(chunks));
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| {
-                let mut mine = Vec::new();
-                loop {
-                    let c = next_chunk.fetch_add(1, Ordering::Relaxed);
-                    if c >= chunks {
-                        break;
-                    }
-                    let end = ((c + 1) * CHUNK).min(parents.len());
-                    let out: Vec<_> = parents[c * CHUNK..end]
-                        .iter()
-                        .map(|p| expand(model, seen, p))
-                        .collect();
-                    mine.push((c, out));
-                }
-                done.lock()
-                    .expect("a worker panicked while holding the results")
-                    .extend(mine);
-            });
-        }
-    });
-    let mut done = done
-        .into_inner()
-        .expect("a worker panicked while holding the results");
-    done.sort_unstable_by_key(|(c, _)| *c);
-    done.into_iter().flat_map(|(_, out)| out).collect()
+    crate::parallel::map(parents, workers, |p| expand(model, seen, p))
 }

@@ -12,6 +12,7 @@ mod graph;
 mod model;
 mod options;
 mod outcome;
+mod parallel;
 mod reporter;
 mod search;
 

@@ -1,13 +1,16 @@
 //! The breadth-first search, with TLC's counting and checking rules.
 //!
 //! The search is level-synchronous: the states of level `L` (initial states are level 1)
-//! are expanded in batches; each batch is expanded on the worker threads
-//! ([`crate::expand`]), then merged on this thread in (parent, successor) order. The merge
-//! is the only place that decides what is new, so with one worker or many the distinct
-//! states of each level, their parent links, the counts and the first failure found are
-//! the same. With one worker the order of expansion is exactly TLC's with one worker (a
-//! FIFO queue expands states in the order they were found), so the figures at a violation
-//! are TLC's too.
+//! are expanded in batches of a fixed size. Each batch is expanded on the worker threads
+//! ([`crate::expand`]: successors, constraints, fingerprints, action properties), then
+//! merged on this thread in (parent, successor) order, up to the first failure that does
+//! not depend on what is new; then the invariants of the states the merge found new are
+//! checked on the worker threads, and the first failure in (parent, successor) order wins.
+//! The merge is the only place that decides what is new, so with one worker or many the
+//! distinct states of each level, their parent links, the counts and the failure reported
+//! are the same. The counts at a failure are those recorded at its position in that order.
+//! With one worker TLC expands states in the order it found them (a FIFO queue), which is
+//! this order, so the figures are TLC's with one worker.
 //!
 //! # TLC's rules, and where they come from
 //!
@@ -62,7 +65,7 @@ use crate::fpset::FingerprintSet;
 use crate::graph::{StateGraph, StateId};
 use crate::model::{ActionId, Model, ModelError};
 use crate::options::Options;
-use crate::outcome::{ErrorSite, Limit, Outcome, Stats, Trace, Verdict};
+use crate::outcome::{ErrorSite, Limit, Outcome, Stats, Step, Trace, Verdict};
 use crate::reporter::{Reporter, StartInfo};
 
 /// Parents expanded per batch. It does not depend on the number of workers, so neither do
@@ -102,6 +105,20 @@ struct Failure<S> {
     trace: Option<Trace<S>>,
 }
 
+/// The counts at one position of the merge, kept so that a failure found later (an
+/// invariant checked after the merge) reports the counts of its own position.
+#[derive(Clone, Copy)]
+struct Mark {
+    generated: u64,
+    distinct: u64,
+    /// The number of stored states at that point (the last one may be the violator).
+    stored: usize,
+    /// The state being expanded.
+    parent: StateId,
+    /// Whether the state the failure is about was stored as new (and so is not in the queue).
+    violator_stored: bool,
+}
+
 struct Search<'a, M: Model> {
     model: &'a M,
     options: &'a Options,
@@ -127,10 +144,38 @@ impl<M: Model> Search<'_, M> {
         }
     }
 
-    fn finish(&self, failure: Failure<M::State>, left_on_queue: usize) -> Outcome<M::State> {
+    fn mark(&self, parent: StateId, violator_stored: bool) -> Mark {
+        Mark {
+            generated: self.generated,
+            distinct: self.seen.len(),
+            stored: self.graph.len(),
+            parent,
+            violator_stored,
+        }
+    }
+
+    /// The counts at `mark`, a position while expanding level `level`, whose successors get
+    /// ids from `next_level_start` on.
+    fn stats_at(mark: &Mark, level: u64, next_level_start: usize) -> Stats {
+        // Dequeued: every state up to and including the parent. A violating successor was
+        // stored but never enqueued.
+        let left = mark.stored - mark.parent.0 - 1 - usize::from(mark.violator_stored);
+        Stats {
+            generated: mark.generated,
+            distinct: mark.distinct,
+            left_on_queue: left as u64,
+            depth: if mark.stored > next_level_start {
+                level + 1
+            } else {
+                level
+            },
+        }
+    }
+
+    fn outcome(failure: Failure<M::State>, stats: Stats) -> Outcome<M::State> {
         Outcome {
             verdict: failure.verdict,
-            stats: self.stats(left_on_queue),
+            stats,
             trace: failure.trace,
             error_site: failure.site,
             complete: false,
@@ -140,7 +185,7 @@ impl<M: Model> Search<'_, M> {
     fn explore(&mut self, reporter: &mut dyn Reporter) -> Outcome<M::State> {
         if let Some(failure) = self.initial_states() {
             // Every stored initial state was enqueued before it was checked.
-            return self.finish(failure, self.graph.len());
+            return Self::outcome(failure, self.stats(self.graph.len()));
         }
         reporter.initial_states(&self.stats(self.graph.len()));
 
@@ -154,20 +199,8 @@ impl<M: Model> Search<'_, M> {
             let mut batch_start = level_start;
             while batch_start < level_end {
                 let batch_end = (batch_start + BATCH).min(level_end);
-                let expansions = expand_all(
-                    self.model,
-                    &self.seen,
-                    self.graph.slice(batch_start..batch_end),
-                    self.options.worker_count(),
-                );
-                for (i, expansion) in expansions.into_iter().enumerate() {
-                    let parent = StateId(batch_start + i);
-                    if let Some((failure, violator_stored)) = self.merge(parent, level, expansion) {
-                        // States dequeued: all up to and including `parent`; a violating
-                        // successor was stored but never enqueued.
-                        let left = self.graph.len() - parent.0 - 1 - usize::from(violator_stored);
-                        return self.finish(failure, left);
-                    }
+                if let Some((failure, mark)) = self.batch(batch_start..batch_end, level) {
+                    return Self::outcome(failure, Self::stats_at(&mark, level, level_end));
                 }
                 batch_start = batch_end;
                 let left = self.graph.len() - batch_start;
@@ -190,14 +223,12 @@ impl<M: Model> Search<'_, M> {
     }
 
     fn stop(&self, limit: Limit, left_on_queue: usize) -> Outcome<M::State> {
-        self.finish(
-            Failure {
-                verdict: Verdict::Incomplete(limit),
-                site: None,
-                trace: None,
-            },
-            left_on_queue,
-        )
+        let failure = Failure {
+            verdict: Verdict::Incomplete(limit),
+            site: None,
+            trace: None,
+        };
+        Self::outcome(failure, self.stats(left_on_queue))
     }
 
     fn limit_reached(&self) -> Option<Limit> {
@@ -237,7 +268,7 @@ impl<M: Model> Search<'_, M> {
         self.generated += 1;
         let single = |state: &M::State| {
             Some(Trace {
-                steps: vec![crate::outcome::Step {
+                steps: vec![Step {
                     action: None,
                     state: state.clone(),
                 }],
@@ -254,19 +285,9 @@ impl<M: Model> Search<'_, M> {
             }
             Ok(false) => {}
         }
-        match model.check_invariants(&state) {
-            Err(e) => return Some(error(ErrorSite::Invariant, e, single(&state))),
-            Ok(Some(index)) => {
-                return Some(Failure {
-                    verdict: Verdict::InvariantViolated {
-                        index,
-                        name: name_at(model.invariant_names(), index),
-                    },
-                    site: None,
-                    trace: single(&state),
-                })
-            }
-            Ok(None) => {}
+        let invariants = Check::from(model.check_invariants(&state));
+        if let Some(f) = self.invariant_failure(invariants, || single(&state)) {
+            return Some(f);
         }
         match model.check_initial_properties(&state) {
             Err(e) => Some(error(ErrorSite::InitialProperty, e, single(&state))),
@@ -282,65 +303,108 @@ impl<M: Model> Search<'_, M> {
         }
     }
 
-    /// Merges the successors of `parent` (a state of `level`) in order. Returns the first
-    /// failure, and whether the state it is about was stored as new.
+    /// Expands the states with ids in `batch` (of level `level`), stores the new successors
+    /// and checks them. Returns the first failure, with the counts at its position.
+    fn batch(
+        &mut self,
+        batch: std::ops::Range<usize>,
+        level: u64,
+    ) -> Option<(Failure<M::State>, Mark)> {
+        let workers = self.options.worker_count();
+        let expansions = expand_all(
+            self.model,
+            &self.seen,
+            self.graph.slice(batch.clone()),
+            workers,
+        );
+        let first_new = self.graph.len();
+        let mut marks = Vec::new();
+        let mut definite = None;
+        for (i, expansion) in expansions.into_iter().enumerate() {
+            let parent = StateId(batch.start + i);
+            definite = self.merge(parent, level, expansion, &mut marks);
+            if definite.is_some() {
+                break;
+            }
+        }
+        // The invariants of the new states, which all come before any failure of the merge
+        // (it stopped there); at the same successor, the invariants are checked first.
+        let model = self.model;
+        let new_states = self.graph.slice(first_new..self.graph.len());
+        let checks = crate::parallel::map(new_states, workers, |s| {
+            Check::from(model.check_invariants(s))
+        });
+        if let Some(k) = checks.iter().position(|c| !c.holds()) {
+            let id = StateId(first_new + k);
+            let check = checks
+                .into_iter()
+                .nth(k)
+                .expect("k is a position in checks");
+            let failure = self
+                .invariant_failure(check, || Some(self.graph.trace_to(id)))
+                .expect("the check at k fails");
+            return Some((failure, marks[k]));
+        }
+        definite
+    }
+
+    /// Merges the successors of `parent` (a state of `level`) in order: counts them, stores
+    /// the new ones (recording a mark for each in `marks`) and returns the first failure
+    /// that does not depend on invariants of new states.
     fn merge(
         &mut self,
         parent: StateId,
         level: u64,
         expansion: Expansion<M::State>,
-    ) -> Option<(Failure<M::State>, bool)> {
+        marks: &mut Vec<Mark>,
+    ) -> Option<(Failure<M::State>, Mark)> {
         let generated_none = expansion.succs.is_empty();
         for succ in expansion.succs {
             self.generated += 1;
             let action = succ.action;
-            // The trace to the successor, built only on failure.
+            let mut state = succ.state;
             let mut stored = None;
             match succ.class {
                 Class::ConstraintFailed(site, e) => {
-                    let trace = self.through(parent, action, succ.state);
-                    return Some((error(site, e, trace), false));
+                    let failure = error(site, e, self.through(parent, action, state));
+                    return Some((failure, self.mark(parent, false)));
                 }
                 Class::Seen => {}
                 Class::OutOfModel => {
                     if let Some(f) = self.invariant_failure(succ.invariant, || {
-                        self.through(parent, action, succ.state.clone())
+                        self.through(parent, action, state.take())
                     }) {
-                        return Some((f, false));
+                        return Some((f, self.mark(parent, false)));
                     }
                 }
                 Class::Candidate(fp) => {
                     if self.seen.insert(fp) {
-                        let state = succ.state.clone().expect("a candidate keeps its state");
-                        let id = self.graph.add_successor(parent, action, state);
+                        let new = state.take().expect("a candidate keeps its state");
+                        let id = self.graph.add_successor(parent, action, new);
                         self.depth = self.depth.max(level + 1);
                         stored = Some(id);
-                        if let Some(f) =
-                            self.invariant_failure(succ.invariant, || Some(self.graph.trace_to(id)))
-                        {
-                            return Some((f, true));
-                        }
+                        marks.push(self.mark(parent, true));
                     }
                 }
             }
             if let Some(f) = self.property_failure(succ.property, || match stored {
                 Some(id) => Some(self.graph.trace_to(id)),
-                None => self.through(parent, action, succ.state.clone()),
+                None => self.through(parent, action, state.take()),
             }) {
-                return Some((f, stored.is_some()));
+                return Some((f, self.mark(parent, stored.is_some())));
             }
         }
-        let trace_to_parent = || Some(self.graph.trace_to(parent));
         if let Some(e) = expansion.next_error {
-            return Some((error(ErrorSite::Next, e, trace_to_parent()), false));
+            let failure = error(ErrorSite::Next, e, Some(self.graph.trace_to(parent)));
+            return Some((failure, self.mark(parent, false)));
         }
         if generated_none && self.options.check_deadlock {
             let failure = Failure {
                 verdict: Verdict::Deadlock,
                 site: None,
-                trace: trace_to_parent(),
+                trace: Some(self.graph.trace_to(parent)),
             };
-            return Some((failure, false));
+            return Some((failure, self.mark(parent, false)));
         }
         None
     }
