@@ -6,8 +6,34 @@
 //! sorted, duplicate-free vectors in TLC's value order. Lazily represented sets (intervals,
 //! `SUBSET S`, `[S -> T]`, `Nat` …) exist for membership tests and are normalised into
 //! explicit sets before they are stored in a state.
+//!
+//! Build values with the constructors in [`construct`](Value::set) (`Value::set`,
+//! `Value::func`, `Value::record`, …) rather than the variants, so that the canonical form
+//! holds. The crate is split by concept: `order` (TLC's value order and TLC's comparison
+//! errors), `eq` (equality across representations), `fingerprint` (64-bit state hashes),
+//! `print` (TLC's printing and pretty-printing), `set` and `lazy` (set algebra), `func`
+//! (functions, records, sequences), `strings` (TLC's string order), `arith` (checked integer
+//! arithmetic), `error` (every failure, worded as TLC words it).
 
 use std::sync::Arc;
+
+pub mod arith;
+mod construct;
+mod eq;
+mod error;
+mod fingerprint;
+mod func;
+mod lazy;
+mod order;
+mod print;
+mod set;
+mod strings;
+
+pub use error::ValueError;
+pub use fingerprint::{fingerprint_values, Hasher64};
+pub use lazy::ENUMERATION_LIMIT;
+pub use print::{pretty_print, PRETTY_WIDTH};
+pub use strings::{clear_string_order, cmp_str, set_string_order};
 
 /// A TLA+ value.
 #[derive(Clone, Debug)]
@@ -54,3 +80,71 @@ pub enum LazySet {
     /// `Seq(S)` (infinite unless S is empty).
     Seq(Value),
 }
+
+/// The kind of a value, as named in TLC's error messages and used to order kinds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// A model value (TLC orders untyped model values before everything else).
+    ModelValue,
+    /// A boolean.
+    Bool,
+    /// An integer.
+    Int,
+    /// A string.
+    Str,
+    /// A set, explicit or lazy.
+    Set,
+    /// A function: tuple, record or general function.
+    Func,
+}
+
+impl Value {
+    /// The kind of this value.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Value::ModelValue(_) => Kind::ModelValue,
+            Value::Bool(_) => Kind::Bool,
+            Value::Int(_) => Kind::Int,
+            Value::Str(_) => Kind::Str,
+            Value::Set(_) | Value::Lazy(_) => Kind::Set,
+            Value::Tuple(_) | Value::Record(_) | Value::Func(_) => Kind::Func,
+        }
+    }
+
+    /// Whether this value is a set (explicit or lazy).
+    pub fn is_set(&self) -> bool {
+        self.kind() == Kind::Set
+    }
+
+    /// Whether this value is a function (tuple, record or general function).
+    pub fn is_func(&self) -> bool {
+        self.kind() == Kind::Func
+    }
+
+    /// The boolean, if this is one.
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    /// The integer, if this is one.
+    pub fn as_int(&self) -> Option<i64> {
+        match self {
+            Value::Int(i) => Some(*i),
+            _ => None,
+        }
+    }
+
+    /// The string's text, if this is a string.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,238 @@
+//! 64-bit fingerprints of values and states.
+//!
+//! A fingerprint stands for a state in the model checker's seen set, so it must be equal
+//! for equal values, identical across runs and platforms, and well distributed. It is a
+//! fixed-seed hash of the canonical encoding (a kind tag, then the contents; lazy sets are
+//! encoded as the explicit set they denote): words are absorbed with a 64×64→128-bit
+//! multiply-fold (the `mum` step of wyhash) and the result goes through MurmurHash3's
+//! 64-bit finaliser. Streaming (`fingerprint_into`) lets a whole state be hashed without
+//! allocating. These are not TLC's fingerprints; nothing needs them to be.
+
+use crate::{LazySet, Value};
+
+const SEED: u64 = 0x243f_6a88_85a3_08d3;
+const MUL: u64 = 0xa076_1d64_78bd_642f;
+const XOR: u64 = 0xe703_7ed1_a0b4_28db;
+
+#[inline]
+fn mum(a: u64, b: u64) -> u64 {
+    let r = (a as u128).wrapping_mul(b as u128);
+    (r as u64) ^ ((r >> 64) as u64)
+}
+
+/// MurmurHash3's 64-bit finaliser: every input bit affects every output bit.
+#[inline]
+pub(crate) fn avalanche(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^= h >> 33;
+    h
+}
+
+/// A streaming, deterministic 64-bit hasher for fingerprints.
+#[derive(Clone, Debug)]
+pub struct Hasher64 {
+    state: u64,
+    words: u64,
+}
+
+impl Default for Hasher64 {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Hasher64 {
+    /// A hasher in its fixed initial state.
+    pub fn new() -> Hasher64 {
+        Hasher64 {
+            state: SEED,
+            words: 0,
+        }
+    }
+
+    /// Absorbs one 64-bit word.
+    #[inline]
+    pub fn write_u64(&mut self, w: u64) {
+        self.state = mum(self.state ^ w ^ XOR, MUL);
+        self.words = self.words.wrapping_add(1);
+    }
+
+    /// Absorbs a byte string (its length, then its bytes in little-endian words).
+    pub fn write_bytes(&mut self, bytes: &[u8]) {
+        self.write_u64(bytes.len() as u64);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut buf = [0u8; 8];
+            buf.copy_from_slice(c);
+            self.write_u64(u64::from_le_bytes(buf));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.write_u64(u64::from_le_bytes(buf));
+        }
+    }
+
+    /// The fingerprint of everything absorbed so far.
+    pub fn finish(&self) -> u64 {
+        avalanche(self.state ^ self.words.wrapping_mul(MUL))
+    }
+}
+
+mod tag {
+    pub const BOOL: u64 = 1;
+    pub const INT: u64 = 2;
+    pub const STR: u64 = 3;
+    pub const MODEL_VALUE: u64 = 4;
+    pub const SET: u64 = 5;
+    pub const TUPLE: u64 = 6;
+    pub const RECORD: u64 = 7;
+    pub const FUNC: u64 = 8;
+    pub const LAZY: u64 = 9;
+}
+
+impl Value {
+    /// The value's 64-bit fingerprint.
+    pub fn fingerprint(&self) -> u64 {
+        let mut h = Hasher64::new();
+        self.fingerprint_into(&mut h);
+        h.finish()
+    }
+
+    /// Absorbs the value's canonical encoding into `h`. Equal values absorb equal words.
+    pub fn fingerprint_into(&self, h: &mut Hasher64) {
+        match self {
+            Value::Bool(b) => {
+                h.write_u64(tag::BOOL);
+                h.write_u64(*b as u64);
+            }
+            Value::Int(i) => {
+                h.write_u64(tag::INT);
+                h.write_u64(*i as u64);
+            }
+            Value::Str(s) => {
+                h.write_u64(tag::STR);
+                h.write_bytes(s.as_bytes());
+            }
+            Value::ModelValue(s) => {
+                h.write_u64(tag::MODEL_VALUE);
+                h.write_bytes(s.as_bytes());
+            }
+            Value::Set(elems) => set_into(elems, h),
+            Value::Tuple(elems) => {
+                h.write_u64(tag::TUPLE);
+                h.write_u64(elems.len() as u64);
+                for e in elems.iter() {
+                    e.fingerprint_into(h);
+                }
+            }
+            Value::Func(pairs) if pairs.is_empty() => {
+                h.write_u64(tag::TUPLE);
+                h.write_u64(0);
+            }
+            Value::Record(fields) => {
+                h.write_u64(tag::RECORD);
+                h.write_u64(fields.len() as u64);
+                for (n, v) in fields.iter() {
+                    h.write_bytes(n.as_bytes());
+                    v.fingerprint_into(h);
+                }
+            }
+            Value::Func(pairs) => {
+                h.write_u64(tag::FUNC);
+                h.write_u64(pairs.len() as u64);
+                for (k, v) in pairs.iter() {
+                    k.fingerprint_into(h);
+                    v.fingerprint_into(h);
+                }
+            }
+            Value::Lazy(l) => {
+                if let LazySet::Interval(a, b) = **l {
+                    if b >= a && (b as i128 - a as i128) >= crate::ENUMERATION_LIMIT as i128 {
+                        lazy_structure_into(l, h);
+                        return;
+                    }
+                    h.write_u64(tag::SET);
+                    if b < a {
+                        h.write_u64(0);
+                        return;
+                    }
+                    h.write_u64((b as i128 - a as i128 + 1) as u64);
+                    for i in a..=b {
+                        h.write_u64(tag::INT);
+                        h.write_u64(i as u64);
+                    }
+                    return;
+                }
+                match self.explicit_elems() {
+                    Some(elems) => set_into(&elems, h),
+                    None => lazy_structure_into(l, h),
+                }
+            }
+        }
+    }
+}
+
+fn set_into(elems: &[Value], h: &mut Hasher64) {
+    h.write_u64(tag::SET);
+    h.write_u64(elems.len() as u64);
+    for e in elems {
+        e.fingerprint_into(h);
+    }
+}
+
+/// Sets that cannot be enumerated are encoded by their description.
+fn lazy_structure_into(l: &LazySet, h: &mut Hasher64) {
+    h.write_u64(tag::LAZY);
+    match l {
+        LazySet::Interval(a, b) => {
+            h.write_u64(0);
+            h.write_u64(*a as u64);
+            h.write_u64(*b as u64);
+        }
+        LazySet::Subset(s) => {
+            h.write_u64(1);
+            s.fingerprint_into(h);
+        }
+        LazySet::FnSet(d, r) => {
+            h.write_u64(2);
+            d.fingerprint_into(h);
+            r.fingerprint_into(h);
+        }
+        LazySet::RecordSet(fields) => {
+            h.write_u64(3);
+            h.write_u64(fields.len() as u64);
+            for (n, s) in fields {
+                h.write_bytes(n.as_bytes());
+                s.fingerprint_into(h);
+            }
+        }
+        LazySet::Product(sets) => {
+            h.write_u64(4);
+            h.write_u64(sets.len() as u64);
+            for s in sets {
+                s.fingerprint_into(h);
+            }
+        }
+        LazySet::Nat => h.write_u64(5),
+        LazySet::Int => h.write_u64(6),
+        LazySet::String => h.write_u64(7),
+        LazySet::Seq(s) => {
+            h.write_u64(8);
+            s.fingerprint_into(h);
+        }
+    }
+}
+
+/// The fingerprint of a state: its variables' values in order.
+pub fn fingerprint_values(values: &[Value]) -> u64 {
+    let mut h = Hasher64::new();
+    for v in values {
+        v.fingerprint_into(&mut h);
+    }
+    h.finish()
+}

@@ -1,0 +1,343 @@
+//! Functions, records and sequences.
+//!
+//! Tuples, records and general functions are three storage forms of one TLA+ concept; the
+//! operations here (application, `DOMAIN`, `EXCEPT`, the `Sequences` operators) accept all
+//! three and keep results canonical. Application is `O(1)` on tuples and a binary search on
+//! records and general functions.
+
+use std::cmp::Ordering;
+use std::sync::Arc;
+
+use crate::order::cmp_keys;
+use crate::{Kind, Value, ValueError};
+
+/// A borrowed view of a function value in any of its three storage forms.
+#[derive(Clone, Copy)]
+pub(crate) enum FnView<'a> {
+    Tuple(&'a [Value]),
+    Record(&'a [(Arc<str>, Value)]),
+    Func(&'a [(Value, Value)]),
+}
+
+/// A borrowed domain element of a function.
+#[derive(Clone, Copy)]
+pub(crate) enum Key<'a> {
+    Int(i64),
+    Str(&'a Arc<str>),
+    Val(&'a Value),
+}
+
+impl Key<'_> {
+    pub(crate) fn kind(&self) -> Kind {
+        match self {
+            Key::Int(_) => Kind::Int,
+            Key::Str(_) => Kind::Str,
+            Key::Val(v) => v.kind(),
+        }
+    }
+
+    pub(crate) fn to_value(self) -> Value {
+        match self {
+            Key::Int(i) => Value::Int(i),
+            Key::Str(s) => Value::Str(s.clone()),
+            Key::Val(v) => v.clone(),
+        }
+    }
+}
+
+impl<'a> FnView<'a> {
+    pub(crate) fn of(v: &'a Value) -> Option<FnView<'a>> {
+        match v {
+            Value::Tuple(t) => Some(FnView::Tuple(t)),
+            Value::Record(r) => Some(FnView::Record(r)),
+            Value::Func(f) => Some(FnView::Func(f)),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            FnView::Tuple(t) => t.len(),
+            FnView::Record(r) => r.len(),
+            FnView::Func(f) => f.len(),
+        }
+    }
+
+    pub(crate) fn key(&self, i: usize) -> Key<'a> {
+        match *self {
+            FnView::Tuple(_) => Key::Int(i as i64 + 1),
+            FnView::Record(r) => Key::Str(&r[i].0),
+            FnView::Func(f) => Key::Val(&f[i].0),
+        }
+    }
+
+    pub(crate) fn value(&self, i: usize) -> &'a Value {
+        match *self {
+            FnView::Tuple(t) => &t[i],
+            FnView::Record(r) => &r[i].1,
+            FnView::Func(f) => &f[i].1,
+        }
+    }
+}
+
+/// Index of `name` among sorted record fields: linear for small records (no string-order
+/// lookups), binary search otherwise.
+fn field_index(fields: &[(Arc<str>, Value)], name: &str) -> Option<usize> {
+    if fields.len() <= 8 {
+        fields.iter().position(|(n, _)| &**n == name)
+    } else {
+        fields
+            .binary_search_by(|(n, _)| crate::cmp_str(n, name))
+            .ok()
+    }
+}
+
+impl Value {
+    /// `f[arg]`: applies a function, record or tuple, failing with TLC's message outside
+    /// the domain.
+    pub fn apply(&self, arg: &Value) -> Result<&Value, ValueError> {
+        match self {
+            Value::Tuple(t) => match arg {
+                Value::Int(i) => {
+                    if *i >= 1 && (*i as u64) <= t.len() as u64 {
+                        Ok(&t[*i as usize - 1])
+                    } else {
+                        Err(ValueError::IndexOutOfBounds {
+                            index: *i,
+                            tuple: self.clone(),
+                        })
+                    }
+                }
+                _ => Err(ValueError::NonIntegerIndex { arg: arg.clone() }),
+            },
+            Value::Record(r) => match arg {
+                Value::Str(s) => match field_index(r, s) {
+                    Some(i) => Ok(&r[i].1),
+                    None => Err(ValueError::NoSuchField {
+                        field: s.clone(),
+                        record: self.clone(),
+                    }),
+                },
+                _ => Err(ValueError::NonStringField { arg: arg.clone() }),
+            },
+            Value::Func(f) => match f.binary_search_by(|(k, _)| k.cmp(arg)) {
+                Ok(i) => Ok(&f[i].1),
+                Err(_) => Err(ValueError::NotInDomain {
+                    func: self.clone(),
+                    arg: arg.clone(),
+                }),
+            },
+            _ => Err(ValueError::NotAFunction {
+                op: "apply",
+                value: self.clone(),
+            }),
+        }
+    }
+
+    /// `r.field`: a record's field.
+    pub fn field(&self, name: &str) -> Result<&Value, ValueError> {
+        match self {
+            Value::Record(r) => match field_index(r, name) {
+                Some(i) => Ok(&r[i].1),
+                None => Err(ValueError::NoSuchField {
+                    field: Arc::from(name),
+                    record: self.clone(),
+                }),
+            },
+            _ => self.apply(&Value::Str(Arc::from(name))),
+        }
+    }
+
+    /// Whether `arg` is in the domain of this function (`false` for non-functions).
+    pub fn in_domain(&self, arg: &Value) -> bool {
+        match self {
+            Value::Tuple(t) => {
+                matches!(arg, Value::Int(i) if *i >= 1 && (*i as u64) <= t.len() as u64)
+            }
+            Value::Record(r) => matches!(arg, Value::Str(s) if field_index(r, s).is_some()),
+            Value::Func(f) => f.binary_search_by(|(k, _)| k.cmp(arg)).is_ok(),
+            _ => false,
+        }
+    }
+
+    /// `DOMAIN f`: `1..n` (lazy) for a tuple, the set of field names for a record, the set
+    /// of arguments for a function.
+    pub fn domain(&self) -> Result<Value, ValueError> {
+        match self {
+            Value::Tuple(t) => Ok(Value::interval(1, t.len() as i64)),
+            Value::Record(r) => Ok(Value::Set(
+                r.iter().map(|(k, _)| Value::Str(k.clone())).collect(),
+            )),
+            Value::Func(f) => Ok(Value::Set(f.iter().map(|(k, _)| k.clone()).collect())),
+            _ => Err(ValueError::NotAFunction {
+                op: "compute the domain of",
+                value: self.clone(),
+            }),
+        }
+    }
+
+    /// The number of points in the domain of a function.
+    pub fn fn_len(&self) -> Option<usize> {
+        FnView::of(self).map(|v| v.len())
+    }
+
+    /// The `(argument, value)` pairs of a function in domain order.
+    pub fn fn_pairs(&self) -> Option<Vec<(Value, Value)>> {
+        let v = FnView::of(self)?;
+        Some(
+            (0..v.len())
+                .map(|i| (v.key(i).to_value(), v.value(i).clone()))
+                .collect(),
+        )
+    }
+
+    /// `[f EXCEPT ![key] = value]`: replaces one point of a function, record or tuple. A
+    /// key outside the domain leaves the function unchanged, as in TLA+.
+    pub fn except(&self, key: &Value, value: Value) -> Result<Value, ValueError> {
+        match self {
+            Value::Tuple(t) => match key {
+                Value::Int(i) if *i >= 1 && (*i as u64) <= t.len() as u64 => {
+                    let mut v = t.to_vec();
+                    v[*i as usize - 1] = value;
+                    Ok(Value::Tuple(Arc::from(v)))
+                }
+                _ => Ok(self.clone()),
+            },
+            Value::Record(r) => match key {
+                Value::Str(s) => match field_index(r, s) {
+                    Some(i) => {
+                        let mut v = r.to_vec();
+                        v[i].1 = value;
+                        Ok(Value::Record(Arc::from(v)))
+                    }
+                    None => Ok(self.clone()),
+                },
+                _ => Ok(self.clone()),
+            },
+            Value::Func(f) => match f.binary_search_by(|(k, _)| k.cmp(key)) {
+                Ok(i) => {
+                    let mut v = f.to_vec();
+                    v[i].1 = value;
+                    Ok(Value::Func(Arc::from(v)))
+                }
+                Err(_) => Ok(self.clone()),
+            },
+            _ => Err(ValueError::ExceptOnNonFunction {
+                value: self.clone(),
+            }),
+        }
+    }
+
+    /// `f @@ g`: the union of two functions, `f` winning where both are defined.
+    pub fn fn_merge(&self, other: &Value) -> Result<Value, ValueError> {
+        let (Some(a), Some(b)) = (FnView::of(self), FnView::of(other)) else {
+            let bad = if FnView::of(self).is_none() {
+                self
+            } else {
+                other
+            };
+            return Err(ValueError::NotAFunction {
+                op: "apply @@ to",
+                value: bad.clone(),
+            });
+        };
+        let mut out = Vec::with_capacity(a.len() + b.len());
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            let (ka, kb) = (a.key(i), b.key(j));
+            if ka.kind() != kb.kind() {
+                ka.to_value().tlc_cmp(&kb.to_value())?;
+            }
+            match cmp_keys(ka, kb) {
+                Ordering::Less => {
+                    out.push((ka.to_value(), a.value(i).clone()));
+                    i += 1;
+                }
+                Ordering::Greater => {
+                    out.push((kb.to_value(), b.value(j).clone()));
+                    j += 1;
+                }
+                Ordering::Equal => {
+                    out.push((ka.to_value(), a.value(i).clone()));
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        out.extend((i..a.len()).map(|i| (a.key(i).to_value(), a.value(i).clone())));
+        out.extend((j..b.len()).map(|j| (b.key(j).to_value(), b.value(j).clone())));
+        Ok(Value::func_from_sorted(out))
+    }
+
+    /// The elements of a sequence (a tuple; `None` for anything else).
+    pub fn as_seq(&self) -> Option<&[Value]> {
+        match self {
+            Value::Tuple(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    fn seq_arg(&self, op: &'static str, position: &'static str) -> Result<&[Value], ValueError> {
+        self.as_seq().ok_or_else(|| ValueError::NotASequence {
+            op,
+            position,
+            value: self.clone(),
+        })
+    }
+
+    /// `Len(s)`.
+    pub fn seq_len(&self) -> Result<i64, ValueError> {
+        Ok(self.seq_arg("Len", "first")?.len() as i64)
+    }
+
+    /// `Append(s, e)`.
+    pub fn append(&self, e: Value) -> Result<Value, ValueError> {
+        let s = self.seq_arg("Append", "first")?;
+        let mut v = Vec::with_capacity(s.len() + 1);
+        v.extend_from_slice(s);
+        v.push(e);
+        Ok(Value::Tuple(Arc::from(v)))
+    }
+
+    /// `s \o t`.
+    pub fn concat(&self, other: &Value) -> Result<Value, ValueError> {
+        let a = self.seq_arg("\\o", "first")?;
+        let b = other.seq_arg("\\o", "second")?;
+        let mut v = Vec::with_capacity(a.len() + b.len());
+        v.extend_from_slice(a);
+        v.extend_from_slice(b);
+        Ok(Value::Tuple(Arc::from(v)))
+    }
+
+    /// `Head(s)`.
+    pub fn head(&self) -> Result<&Value, ValueError> {
+        self.seq_arg("Head", "first")?
+            .first()
+            .ok_or(ValueError::EmptySequence { op: "Head" })
+    }
+
+    /// `Tail(s)`.
+    pub fn tail(&self) -> Result<Value, ValueError> {
+        let s = self.seq_arg("Tail", "first")?;
+        if s.is_empty() {
+            return Err(ValueError::EmptySequence { op: "Tail" });
+        }
+        Ok(Value::Tuple(Arc::from(&s[1..])))
+    }
+
+    /// `SubSeq(s, m, n)`: `<<>>` when `n < m`; otherwise `1 <= m <= n <= Len(s)` is required.
+    pub fn subseq(&self, m: i64, n: i64) -> Result<Value, ValueError> {
+        let s = self.seq_arg("SubSeq", "first")?;
+        if n < m {
+            return Ok(Value::empty_tuple());
+        }
+        if m < 1 || n as u64 > s.len() as u64 {
+            return Err(ValueError::SubSeqOutOfRange {
+                from: m,
+                to: n,
+                seq: self.clone(),
+            });
+        }
+        Ok(Value::Tuple(Arc::from(&s[m as usize - 1..n as usize])))
+    }
+}

@@ -1,0 +1,258 @@
+//! Set algebra on explicit and lazy sets.
+//!
+//! Explicit sets are sorted slices, so membership is a binary search and union,
+//! intersection and difference are linear merges that keep the result canonical without
+//! re-sorting. Lazy operands are tested by membership where that suffices (`S \cap Nat`)
+//! and enumerated otherwise; an infinite operand that would have to be enumerated is an
+//! error, as in TLC.
+
+use std::cmp::Ordering;
+use std::sync::Arc;
+
+use crate::{LazySet, Value, ValueError};
+
+impl Value {
+    fn set_elems_or(&self, op: &'static str) -> Result<Arc<[Value]>, ValueError> {
+        if !self.is_set() {
+            return Err(ValueError::NotASet {
+                op,
+                value: self.clone(),
+            });
+        }
+        self.to_explicit_elems()
+    }
+
+    /// `x \in S`. Fails where TLC fails: `S` is not a set, or `x` cannot be compared with
+    /// the elements (`"a" \in {1, 2}`).
+    pub fn contains(&self, x: &Value) -> Result<bool, ValueError> {
+        match self {
+            Value::Set(elems) => {
+                let normalized;
+                let x = if let Value::Lazy(_) = x {
+                    normalized = x.normalize()?;
+                    &normalized
+                } else {
+                    x
+                };
+                match elems.binary_search(x) {
+                    Ok(_) => Ok(true),
+                    Err(i) => {
+                        // TLC's search compares x with the elements; a kind it cannot
+                        // compare with them is an error.
+                        if let Some(near) = elems
+                            .get(i)
+                            .or_else(|| i.checked_sub(1).and_then(|j| elems.get(j)))
+                        {
+                            let simple = matches!(
+                                (x, near),
+                                (Value::Int(_), Value::Int(_))
+                                    | (Value::Str(_), Value::Str(_))
+                                    | (Value::Bool(_), Value::Bool(_))
+                            );
+                            if !simple {
+                                x.tlc_cmp(near)?;
+                            }
+                        }
+                        Ok(false)
+                    }
+                }
+            }
+            Value::Lazy(l) => self.lazy_contains(l, x),
+            _ => Err(ValueError::Membership {
+                elem: x.clone(),
+                set: self.clone(),
+            }),
+        }
+    }
+
+    /// `S \cup T`.
+    pub fn union(&self, other: &Value) -> Result<Value, ValueError> {
+        if let (Value::Lazy(a), Value::Lazy(b)) = (self, other) {
+            if let (LazySet::Interval(a1, b1), LazySet::Interval(a2, b2)) = (&**a, &**b) {
+                // Overlapping or adjacent intervals stay an interval.
+                if a1 > b1 {
+                    return Ok(other.clone());
+                }
+                if a2 > b2 {
+                    return Ok(self.clone());
+                }
+                if (*a2 as i128) <= *b1 as i128 + 1 && (*a1 as i128) <= *b2 as i128 + 1 {
+                    return Ok(Value::interval(*a1.min(a2), *b1.max(b2)));
+                }
+            }
+        }
+        let a = self.set_elems_or("compute the union of")?;
+        let b = other.set_elems_or("compute the union of")?;
+        if b.is_empty() {
+            return Ok(Value::Set(a));
+        }
+        if a.is_empty() {
+            return Ok(Value::Set(b));
+        }
+        let mut out = Vec::with_capacity(a.len() + b.len());
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            if a[i].kind() != b[j].kind() {
+                a[i].tlc_cmp(&b[j])?;
+            }
+            match a[i].cmp(&b[j]) {
+                Ordering::Less => {
+                    out.push(a[i].clone());
+                    i += 1;
+                }
+                Ordering::Greater => {
+                    out.push(b[j].clone());
+                    j += 1;
+                }
+                Ordering::Equal => {
+                    out.push(a[i].clone());
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        out.extend_from_slice(&a[i..]);
+        out.extend_from_slice(&b[j..]);
+        Ok(Value::Set(Arc::from(out)))
+    }
+
+    /// `S \cap T`.
+    pub fn intersect(&self, other: &Value) -> Result<Value, ValueError> {
+        for v in [self, other] {
+            if !v.is_set() {
+                return Err(ValueError::NotASet {
+                    op: "compute the intersection of",
+                    value: v.clone(),
+                });
+            }
+        }
+        match (self, other) {
+            (Value::Set(a), Value::Set(b)) => {
+                let mut out = Vec::with_capacity(a.len().min(b.len()));
+                let (mut i, mut j) = (0, 0);
+                while i < a.len() && j < b.len() {
+                    match a[i].cmp(&b[j]) {
+                        Ordering::Less => i += 1,
+                        Ordering::Greater => j += 1,
+                        Ordering::Equal => {
+                            out.push(a[i].clone());
+                            i += 1;
+                            j += 1;
+                        }
+                    }
+                }
+                Ok(Value::Set(Arc::from(out)))
+            }
+            _ => {
+                // Enumerate the side that can be enumerated (the explicit one first) and
+                // test membership in the other.
+                let (small, big) = match (self.explicit_elems(), other.explicit_elems()) {
+                    (Some(a), Some(b)) => {
+                        if a.len() <= b.len() {
+                            (a, other)
+                        } else {
+                            (b, self)
+                        }
+                    }
+                    (Some(a), None) => (a, other),
+                    (None, Some(b)) => (b, self),
+                    (None, None) => return Err(ValueError::Infinite { set: self.clone() }),
+                };
+                let mut out = Vec::new();
+                for x in small.iter() {
+                    if big.contains(x)? {
+                        out.push(x.clone());
+                    }
+                }
+                Ok(Value::Set(Arc::from(out)))
+            }
+        }
+    }
+
+    /// `S \ T`.
+    pub fn difference(&self, other: &Value) -> Result<Value, ValueError> {
+        let a = self.set_elems_or("compute the set difference of")?;
+        if !other.is_set() {
+            return Err(ValueError::NotASet {
+                op: "compute the set difference of",
+                value: other.clone(),
+            });
+        }
+        let mut out = Vec::with_capacity(a.len());
+        for x in a.iter() {
+            if !other.contains(x)? {
+                out.push(x.clone());
+            }
+        }
+        if out.len() == a.len() {
+            return Ok(Value::Set(a));
+        }
+        Ok(Value::Set(Arc::from(out)))
+    }
+
+    /// `S \subseteq T`.
+    pub fn subseteq(&self, other: &Value) -> Result<bool, ValueError> {
+        if !other.is_set() {
+            return Err(ValueError::NotASet {
+                op: "check inclusion in",
+                value: other.clone(),
+            });
+        }
+        if let (Value::Lazy(a), Value::Lazy(b)) = (self, other) {
+            match (&**a, &**b) {
+                (LazySet::Interval(a1, b1), LazySet::Interval(a2, b2)) => {
+                    return Ok(a1 > b1 || (a2 <= a1 && b1 <= b2))
+                }
+                (LazySet::Interval(a1, b1), LazySet::Nat) => return Ok(a1 > b1 || *a1 >= 0),
+                (LazySet::Interval(..) | LazySet::Nat | LazySet::Int, LazySet::Int)
+                | (LazySet::Nat, LazySet::Nat)
+                | (LazySet::String, LazySet::String) => return Ok(true),
+                _ if self == other => return Ok(true),
+                _ => {}
+            }
+        }
+        let a = self.set_elems_or("check inclusion of")?;
+        for x in a.iter() {
+            if !other.contains(x)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// `SUBSET S` (lazy).
+    pub fn powerset(&self) -> Result<Value, ValueError> {
+        if !self.is_set() {
+            return Err(ValueError::NotASet {
+                op: "compute SUBSET of",
+                value: self.clone(),
+            });
+        }
+        Ok(Value::lazy(LazySet::Subset(self.clone())))
+    }
+
+    /// `UNION S`: the union of a set of sets.
+    pub fn big_union(&self) -> Result<Value, ValueError> {
+        let outer = self.set_elems_or("compute UNION of")?;
+        let mut all = Vec::new();
+        for s in outer.iter() {
+            all.extend_from_slice(&s.set_elems_or("compute UNION of an element of")?);
+        }
+        Value::set(all)
+    }
+
+    /// `{x \in S : p(x)}` over an enumerable set; the result stays sorted.
+    pub fn filter(
+        &self,
+        mut p: impl FnMut(&Value) -> Result<bool, ValueError>,
+    ) -> Result<Value, ValueError> {
+        let elems = self.set_elems_or("filter")?;
+        let mut out = Vec::new();
+        for x in elems.iter() {
+            if p(x)? {
+                out.push(x.clone());
+            }
+        }
+        Ok(Value::Set(Arc::from(out)))
+    }
+}

@@ -1,0 +1,642 @@
+//! Unit tests: canonical forms, TLC's order and errors, printing, fingerprints and set
+//! algebra, each expectation derived by hand from TLA+ semantics and TLC's source.
+
+use std::sync::Arc;
+
+use crate::{LazySet, Value, ValueError};
+
+fn int(i: i64) -> Value {
+    Value::Int(i)
+}
+fn s(x: &str) -> Value {
+    Value::string(x)
+}
+fn mv(x: &str) -> Value {
+    Value::model_value(x)
+}
+fn set(v: Vec<Value>) -> Value {
+    Value::set(v).expect("comparable elements")
+}
+fn ints(v: &[i64]) -> Value {
+    set(v.iter().copied().map(int).collect())
+}
+fn tup(v: Vec<Value>) -> Value {
+    Value::tuple(v)
+}
+fn rec(fields: &[(&str, Value)]) -> Value {
+    Value::record(
+        fields
+            .iter()
+            .map(|(n, v)| (Arc::from(*n), v.clone()))
+            .collect(),
+    )
+    .expect("distinct fields")
+}
+fn func(pairs: Vec<(Value, Value)>) -> Value {
+    Value::func(pairs).expect("distinct comparable keys")
+}
+fn lazy(l: LazySet) -> Value {
+    Value::lazy(l)
+}
+
+#[test]
+fn value_size() {
+    // Arc<str> and Arc<[T]> are fat pointers (16 bytes), plus the tag: 24 bytes.
+    assert_eq!(std::mem::size_of::<Value>(), 24);
+}
+
+// ---- canonical construction ----
+
+#[test]
+fn set_is_sorted_and_deduplicated() {
+    let v = set(vec![int(3), int(1), int(2), int(1)]);
+    assert_eq!(v.to_string(), "{1, 2, 3}");
+    assert_eq!(v, ints(&[1, 2, 3]));
+}
+
+#[test]
+fn function_on_one_to_n_is_a_tuple() {
+    let f = func(vec![(int(2), s("b")), (int(1), s("a"))]);
+    assert!(matches!(f, Value::Tuple(_)));
+    assert_eq!(f, tup(vec![s("a"), s("b")]));
+    // [i \in 1..2 |-> i] = <<1, 2>>
+    let g = Value::func_over(&Value::interval(1, 2), |x| Ok(x.clone())).unwrap();
+    assert_eq!(g, tup(vec![int(1), int(2)]));
+}
+
+#[test]
+fn function_on_strings_is_a_record() {
+    // [a |-> 1] = ("a" :> 1)
+    let f = func(vec![(s("a"), int(1))]);
+    assert!(matches!(f, Value::Record(_)));
+    assert_eq!(f, rec(&[("a", int(1))]));
+    assert_eq!(f.to_string(), "[a |-> 1]");
+}
+
+#[test]
+fn empty_function_is_empty_tuple() {
+    assert_eq!(func(vec![]), Value::empty_tuple());
+    assert_eq!(Value::record(vec![]).unwrap(), Value::empty_tuple());
+    // Even a hand-built empty Func equals <<>> and has its fingerprint.
+    let raw = Value::Func(Arc::from(Vec::new()));
+    assert_eq!(raw, Value::empty_tuple());
+    assert_eq!(raw.fingerprint(), Value::empty_tuple().fingerprint());
+}
+
+#[test]
+fn other_functions_stay_functions() {
+    let f = func(vec![(int(0), s("x")), (int(1), s("y"))]);
+    assert!(matches!(f, Value::Func(_)));
+    assert_eq!(f.to_string(), "(0 :> \"x\" @@ 1 :> \"y\")");
+    let g = func(vec![(int(2), int(1))]);
+    assert!(matches!(g, Value::Func(_)));
+}
+
+#[test]
+fn duplicate_keys_are_errors() {
+    let e = Value::func(vec![(int(1), int(1)), (int(1), int(2))]).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "The value\n1\noccurs multiple times in the function domain."
+    );
+    let e = Value::record(vec![(Arc::from("a"), int(1)), (Arc::from("a"), int(2))]).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "Field name a occurs multiple times in record."
+    );
+}
+
+#[test]
+fn record_fields_sorted() {
+    let r = rec(&[("b", int(2)), ("a", int(1))]);
+    assert_eq!(r.to_string(), "[a |-> 1, b |-> 2]");
+    assert_eq!(r, rec(&[("a", int(1)), ("b", int(2))]));
+}
+
+// ---- order ----
+
+#[test]
+fn order_of_scalars() {
+    assert!(Value::Bool(false) < Value::Bool(true));
+    assert!(int(-3) < int(2));
+    assert!(s("a") < s("b"));
+    assert!(s("B") < s("a"));
+}
+
+#[test]
+fn sets_order_by_size_first() {
+    // {5} < {1, 2}: TLC compares cardinalities before elements.
+    assert!(ints(&[5]) < ints(&[1, 2]));
+    assert!(ints(&[1, 3]) < ints(&[2, 3]));
+    assert!(ints(&[]) < ints(&[0]));
+    let s = set(vec![ints(&[1, 2]), ints(&[5]), ints(&[]), ints(&[1])]);
+    assert_eq!(s.to_string(), "{{}, {1}, {5}, {1, 2}}");
+}
+
+#[test]
+fn tuples_order_by_length_first() {
+    assert!(tup(vec![int(9)]) < tup(vec![int(1), int(1)]));
+    assert!(tup(vec![int(1), int(2)]) < tup(vec![int(1), int(3)]));
+    let s = set(vec![
+        tup(vec![int(2), int(1)]),
+        tup(vec![int(1)]),
+        tup(vec![int(1), int(2)]),
+    ]);
+    assert_eq!(s.to_string(), "{<<1>>, <<1, 2>>, <<2, 1>>}");
+}
+
+#[test]
+fn records_order_by_fields_then_values() {
+    let a = rec(&[("a", int(2))]);
+    let b = rec(&[("b", int(1))]);
+    assert!(a < b); // field names first
+    let c = rec(&[("a", int(1)), ("b", int(9))]);
+    let d = rec(&[("a", int(2)), ("b", int(0))]);
+    assert!(c < d); // then values in field order
+    assert!(a < c); // smaller domain first
+}
+
+#[test]
+fn functions_order_by_domain_then_values() {
+    let f = func(vec![(int(0), int(5)), (int(1), int(5))]);
+    let t = tup(vec![int(0), int(0)]); // domain {1, 2}
+                                       // Same size; domains compared element-wise: 0 < 1.
+    assert!(f < t);
+    assert_eq!(f.tlc_cmp(&t).unwrap(), std::cmp::Ordering::Less);
+}
+
+#[test]
+fn untyped_model_values_come_first() {
+    assert!(mv("m") < Value::Bool(false));
+    assert!(mv("m") < int(-100));
+    let s = set(vec![int(1), mv("none"), int(0)]);
+    assert_eq!(s.to_string(), "{none, 0, 1}");
+    assert_eq!(mv("z").tlc_cmp(&int(1)).unwrap(), std::cmp::Ordering::Less);
+    assert_eq!(
+        int(1).tlc_cmp(&mv("z")).unwrap(),
+        std::cmp::Ordering::Greater
+    );
+    assert!(mv("a") < mv("b"));
+}
+
+#[test]
+fn mixed_sets_are_errors() {
+    let e = Value::set(vec![int(1), s("a")]).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "Attempted to compare integer 1 with non-integer:\n\"a\""
+    );
+    let e = Value::set(vec![Value::Bool(true), int(1)]).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "Attempted to compare boolean TRUE with non-boolean:\n1"
+    );
+    // A tuple and a record of the same size cannot be ordered; of different sizes they can.
+    assert!(Value::set(vec![tup(vec![int(1)]), rec(&[("a", int(1))])]).is_err());
+    assert!(Value::set(vec![tup(vec![int(1), int(2)]), rec(&[("a", int(1))])]).is_ok());
+    // Sets of different sizes compare by size even with incomparable elements.
+    assert!(Value::set(vec![ints(&[1]), set(vec![s("a"), s("b")])]).is_ok());
+    assert!(Value::set(vec![ints(&[1]), set(vec![s("a")])]).is_err());
+}
+
+#[test]
+fn typed_model_values() {
+    // x_1 has type 'x': comparable with untyped model values and its own type only.
+    assert!(mv("x_1").tlc_cmp(&mv("x_2")).is_ok());
+    assert!(mv("x_1").tlc_cmp(&mv("none")).is_ok());
+    let e = mv("x_1").tlc_cmp(&mv("y_1")).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "Attempted to compare the differently-typed model values x_1 and y_1"
+    );
+    assert!(mv("x_1").tlc_cmp(&int(1)).is_err());
+    assert!(Value::set(vec![mv("x_1"), int(1)]).is_err());
+    assert!(mv("x_1").tlc_eq(&int(1)).is_err());
+    assert!(!mv("x_1").tlc_eq(&mv("x_2")).unwrap());
+    assert!(mv("x_1").tlc_eq(&mv("y_1")).is_err());
+    // Names of length 2 are untyped ("a_" has no third character).
+    assert!(mv("a_").tlc_cmp(&int(1)).is_ok());
+}
+
+#[test]
+fn tlc_equality() {
+    assert!(int(1).tlc_eq(&int(1)).unwrap());
+    let e = int(1).tlc_eq(&s("a")).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "Attempted to check equality of integer 1 with non-integer:\n\"a\""
+    );
+    // Untyped model values are unequal to anything else, without error.
+    assert!(!mv("m").tlc_eq(&int(1)).unwrap());
+    assert!(!int(1).tlc_eq(&mv("m")).unwrap());
+    assert!(mv("m").tlc_eq(&mv("m")).unwrap());
+    // Sets of different sizes are unequal whatever their elements.
+    assert!(!ints(&[1]).tlc_eq(&set(vec![s("a"), s("b")])).unwrap());
+    assert!(ints(&[1]).tlc_eq(&set(vec![s("a")])).is_err());
+    assert!(ints(&[1]).tlc_eq(&tup(vec![int(1)])).is_err());
+    assert!(Value::interval(1, 3).tlc_eq(&ints(&[1, 2, 3])).unwrap());
+    assert!(tup(vec![int(1)])
+        .tlc_eq(&func(vec![(int(1), int(1))]))
+        .unwrap());
+}
+
+// ---- lazy sets: equality, fingerprints ----
+
+#[test]
+fn lazy_equals_explicit() {
+    assert_eq!(Value::interval(1, 3), ints(&[1, 2, 3]));
+    assert_eq!(ints(&[1, 2, 3]), Value::interval(1, 3));
+    assert_ne!(Value::interval(1, 3), ints(&[1, 2]));
+    assert_eq!(Value::interval(3, 1), Value::empty_set());
+    assert_eq!(Value::interval(5, 1), Value::interval(2, 0));
+    let sub = lazy(LazySet::Subset(ints(&[1, 2])));
+    assert_eq!(
+        sub,
+        set(vec![ints(&[]), ints(&[1]), ints(&[2]), ints(&[1, 2])])
+    );
+    assert_eq!(
+        Value::interval(1, 3).fingerprint(),
+        ints(&[1, 2, 3]).fingerprint()
+    );
+    assert_eq!(sub.fingerprint(), sub.normalize().unwrap().fingerprint());
+    assert_eq!(
+        Value::interval(1, 3).cmp(&ints(&[1, 2, 3])),
+        std::cmp::Ordering::Equal
+    );
+    assert_eq!(lazy(LazySet::Nat), lazy(LazySet::Nat));
+    assert_ne!(lazy(LazySet::Nat), lazy(LazySet::Int));
+}
+
+#[test]
+fn set_elements_lazy_are_normalised() {
+    let a = set(vec![Value::interval(1, 2), ints(&[1, 2])]);
+    assert_eq!(a.to_string(), "{{1, 2}}");
+}
+
+#[test]
+fn fingerprints() {
+    let a = rec(&[("a", int(1)), ("b", tup(vec![s("x")]))]);
+    let b = func(vec![(s("b"), tup(vec![s("x")])), (s("a"), int(1))]);
+    assert_eq!(a.fingerprint(), b.fingerprint());
+    assert_ne!(int(1).fingerprint(), int(2).fingerprint());
+    assert_ne!(s("1").fingerprint(), int(1).fingerprint());
+    assert_ne!(s("a").fingerprint(), mv("a").fingerprint());
+    assert_ne!(ints(&[1]).fingerprint(), tup(vec![int(1)]).fingerprint());
+    assert_ne!(
+        tup(vec![s("ab"), s("")]).fingerprint(),
+        tup(vec![s("a"), s("b")]).fingerprint()
+    );
+    // Fixed across runs and platforms: a pinned value.
+    assert_eq!(int(0).fingerprint(), int(0).fingerprint());
+    let state = [int(1), s("a")];
+    assert_eq!(
+        crate::fingerprint_values(&state),
+        crate::fingerprint_values(&state.clone())
+    );
+    assert_ne!(
+        crate::fingerprint_values(&[int(1), int(2)]),
+        crate::fingerprint_values(&[int(2), int(1)])
+    );
+}
+
+#[test]
+fn fingerprint_distribution() {
+    // 100 000 small integers and pairs give no collisions and use the high bits.
+    let mut seen = std::collections::HashSet::new();
+    let mut high = 0u64;
+    for i in 0..50_000 {
+        let f = int(i).fingerprint();
+        high |= f >> 60;
+        assert!(seen.insert(f));
+        assert!(seen.insert(tup(vec![int(i), int(i + 1)]).fingerprint()));
+    }
+    assert_eq!(high, 0xf);
+}
+
+// ---- printing ----
+
+#[test]
+fn print_scalars() {
+    assert_eq!(Value::Bool(true).to_string(), "TRUE");
+    assert_eq!(Value::Bool(false).to_string(), "FALSE");
+    assert_eq!(int(-3).to_string(), "-3");
+    assert_eq!(s("str").to_string(), "\"str\"");
+    assert_eq!(s("a\"b\\c\nd\te").to_string(), "\"a\\\"b\\\\c\\nd\\te\"");
+    assert_eq!(mv("p1").to_string(), "p1");
+}
+
+#[test]
+fn print_compound() {
+    assert_eq!(ints(&[1, 2, 3]).to_string(), "{1, 2, 3}");
+    assert_eq!(Value::empty_set().to_string(), "{}");
+    assert_eq!(tup(vec![int(1), int(2)]).to_string(), "<<1, 2>>");
+    assert_eq!(Value::empty_tuple().to_string(), "<<>>");
+    assert_eq!(
+        rec(&[("a", int(1)), ("b", int(2))]).to_string(),
+        "[a |-> 1, b |-> 2]"
+    );
+    assert_eq!(
+        func(vec![(int(1), s("a")), (int(3), s("b"))]).to_string(),
+        "(1 :> \"a\" @@ 3 :> \"b\")"
+    );
+}
+
+#[test]
+fn print_lazy() {
+    assert_eq!(Value::interval(1, 3).to_string(), "1..3");
+    assert_eq!(Value::interval(3, 1).to_string(), "{}");
+    assert_eq!(lazy(LazySet::Nat).to_string(), "Nat");
+    assert_eq!(
+        lazy(LazySet::Subset(ints(&[1, 2]))).to_string(),
+        "{{}, {1}, {2}, {1, 2}}"
+    );
+    assert_eq!(
+        lazy(LazySet::Subset(Value::interval(1, 10))).to_string(),
+        "SUBSET (1..10)"
+    );
+    assert_eq!(
+        lazy(LazySet::FnSet(
+            ints(&[1, 2]),
+            Value::Set(Arc::from(vec![Value::Bool(false), Value::Bool(true)]))
+        ))
+        .to_string(),
+        "{<<FALSE, FALSE>>, <<FALSE, TRUE>>, <<TRUE, FALSE>>, <<TRUE, TRUE>>}"
+    );
+    assert_eq!(
+        lazy(LazySet::FnSet(lazy(LazySet::Nat), ints(&[1]))).to_string(),
+        "[Nat -> {1}]"
+    );
+}
+
+#[test]
+fn pretty_short_values_stay_flat() {
+    let v = ints(&[1, 2, 3]);
+    assert_eq!(v.to_tlc_string(), "{1, 2, 3}");
+}
+
+#[test]
+fn pretty_breaks_long_sets() {
+    // 30 two-digit numbers: "{10, 11, …, 39}" is 4*30 = 120 characters, too long for 80.
+    let v = ints(&(10..40).collect::<Vec<_>>());
+    let expected = (10..40)
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(",\n  ");
+    assert_eq!(v.to_tlc_string(), format!("{{ {expected} }}"));
+}
+
+#[test]
+fn pretty_breaks_records() {
+    let long = s(&"x".repeat(50));
+    let r = rec(&[("a", long.clone()), ("b", long.clone())]);
+    let q = format!("\"{}\"", "x".repeat(50));
+    assert_eq!(r.to_tlc_string(), format!("[ a |-> {q},\n  b |-> {q} ]"));
+    // A set of such records: each record is broken inside the set's padding.
+    let st = set(vec![r.clone()]);
+    assert_eq!(
+        st.to_tlc_string(),
+        format!("{{ [ a |-> {q},\n    b |-> {q} ] }}")
+    );
+    // A value too long even alone goes below its field name.
+    let r2 = rec(&[("a", s(&"y".repeat(90)))]);
+    assert_eq!(
+        r2.to_tlc_string(),
+        format!("[ a |->\n      \"{}\" ]", "y".repeat(90))
+    );
+}
+
+#[test]
+fn pretty_functions_and_sequences() {
+    let long = s(&"z".repeat(40));
+    let f = func(vec![(int(0), long.clone()), (int(5), long.clone())]);
+    let q = format!("\"{}\"", "z".repeat(40));
+    assert_eq!(f.to_tlc_string(), format!("( 0 :> {q} @@\n  5 :> {q} )"));
+    let t = tup(vec![long.clone(), long.clone()]);
+    assert_eq!(t.to_tlc_string(), format!("<< {q},\n   {q} >>"));
+}
+
+#[test]
+fn pretty_gives_up_where_tlc_does() {
+    // TLC's formatter cannot parse an underscore in a name; it prints such values flat.
+    let v = set((0..30).map(|i| mv(&format!("p_{i}"))).collect());
+    assert_eq!(v.to_tlc_string(), v.to_string());
+}
+
+// ---- sets ----
+
+#[test]
+fn membership() {
+    let s123 = ints(&[1, 2, 3]);
+    assert!(s123.contains(&int(2)).unwrap());
+    assert!(!s123.contains(&int(4)).unwrap());
+    assert!(!s123.contains(&mv("m")).unwrap());
+    assert!(s123.contains(&s("a")).is_err());
+    assert!(Value::interval(1, 3).contains(&int(3)).unwrap());
+    assert!(!Value::interval(1, 3).contains(&int(0)).unwrap());
+    assert!(Value::interval(1, 3).contains(&s("a")).is_err());
+    assert!(lazy(LazySet::Nat).contains(&int(0)).unwrap());
+    assert!(!lazy(LazySet::Nat).contains(&int(-1)).unwrap());
+    assert!(lazy(LazySet::Int).contains(&int(-1)).unwrap());
+    assert!(lazy(LazySet::String).contains(&s("x")).unwrap());
+    let sub = lazy(LazySet::Subset(s123.clone()));
+    assert!(sub.contains(&ints(&[1, 3])).unwrap());
+    assert!(!sub.contains(&ints(&[1, 4])).unwrap());
+    let fns = lazy(LazySet::FnSet(ints(&[1, 2]), lazy(LazySet::Nat)));
+    assert!(fns.contains(&tup(vec![int(0), int(7)])).unwrap());
+    assert!(!fns.contains(&tup(vec![int(0)])).unwrap());
+    assert!(!fns.contains(&tup(vec![int(0), int(-7)])).unwrap());
+    let rs = lazy(LazySet::RecordSet(vec![
+        (Arc::from("b"), Value::interval(0, 1)),
+        (Arc::from("a"), lazy(LazySet::String)),
+    ]));
+    assert!(rs.contains(&rec(&[("a", s("x")), ("b", int(1))])).unwrap());
+    assert!(!rs.contains(&rec(&[("a", s("x")), ("b", int(2))])).unwrap());
+    assert!(!rs.contains(&rec(&[("a", s("x"))])).unwrap());
+    let prod = lazy(LazySet::Product(vec![ints(&[1]), lazy(LazySet::Nat)]));
+    assert!(prod.contains(&tup(vec![int(1), int(5)])).unwrap());
+    assert!(!prod.contains(&tup(vec![int(2), int(5)])).unwrap());
+    let seq = lazy(LazySet::Seq(ints(&[1, 2])));
+    assert!(seq.contains(&tup(vec![int(1), int(2), int(1)])).unwrap());
+    assert!(seq.contains(&Value::empty_tuple()).unwrap());
+    assert!(!seq.contains(&tup(vec![int(3)])).unwrap());
+    assert!(int(1).contains(&int(1)).is_err());
+}
+
+#[test]
+fn algebra() {
+    let a = ints(&[1, 2, 3]);
+    let b = ints(&[3, 4]);
+    assert_eq!(a.union(&b).unwrap(), ints(&[1, 2, 3, 4]));
+    assert_eq!(a.intersect(&b).unwrap(), ints(&[3]));
+    assert_eq!(a.difference(&b).unwrap(), ints(&[1, 2]));
+    assert!(ints(&[1, 2]).subseteq(&a).unwrap());
+    assert!(!b.subseteq(&a).unwrap());
+    assert_eq!(a.intersect(&lazy(LazySet::Nat)).unwrap(), a);
+    assert_eq!(
+        Value::interval(1, 5)
+            .difference(&Value::interval(2, 3))
+            .unwrap(),
+        ints(&[1, 4, 5])
+    );
+    assert_eq!(
+        Value::interval(1, 3)
+            .union(&Value::interval(4, 6))
+            .unwrap()
+            .to_string(),
+        "1..6"
+    );
+    assert!(Value::interval(1, 3).subseteq(&lazy(LazySet::Nat)).unwrap());
+    assert!(lazy(LazySet::Nat).subseteq(&lazy(LazySet::Int)).unwrap());
+    assert_eq!(a.cardinality().unwrap(), 3);
+    assert_eq!(Value::interval(1, 10).cardinality().unwrap(), 10);
+    assert_eq!(
+        lazy(LazySet::Subset(Value::interval(1, 10)))
+            .cardinality()
+            .unwrap(),
+        1024
+    );
+    assert!(lazy(LazySet::Nat).cardinality().is_err());
+    assert!(lazy(LazySet::Nat).to_explicit_elems().is_err());
+    assert!(a.union(&s("x")).is_err());
+    assert!(ints(&[1]).union(&set(vec![s("a")])).is_err());
+    let sets = set(vec![ints(&[1, 2]), ints(&[2, 3])]);
+    assert_eq!(sets.big_union().unwrap(), ints(&[1, 2, 3]));
+}
+
+#[test]
+fn enumeration_order() {
+    let sub = lazy(LazySet::Subset(ints(&[1, 2, 3])));
+    assert_eq!(
+        sub.normalize().unwrap().to_string(),
+        "{{}, {1}, {2}, {3}, {1, 2}, {1, 3}, {2, 3}, {1, 2, 3}}"
+    );
+    let prod = lazy(LazySet::Product(vec![
+        ints(&[1, 2]),
+        set(vec![s("a"), s("b")]),
+    ]));
+    assert_eq!(
+        prod.normalize().unwrap().to_string(),
+        "{<<1, \"a\">>, <<1, \"b\">>, <<2, \"a\">>, <<2, \"b\">>}"
+    );
+    let rs = lazy(LazySet::RecordSet(vec![
+        (Arc::from("b"), ints(&[0, 1])),
+        (Arc::from("a"), ints(&[5])),
+    ]));
+    assert_eq!(
+        rs.normalize().unwrap().to_string(),
+        "{[a |-> 5, b |-> 0], [a |-> 5, b |-> 1]}"
+    );
+    let fs = lazy(LazySet::FnSet(set(vec![s("x")]), ints(&[1, 2])));
+    assert_eq!(
+        fs.normalize().unwrap().to_string(),
+        "{[x |-> 1], [x |-> 2]}"
+    );
+    let empty_dom = lazy(LazySet::FnSet(Value::empty_set(), ints(&[1, 2])));
+    assert_eq!(empty_dom.normalize().unwrap().to_string(), "{<<>>}");
+    let seq_empty = lazy(LazySet::Seq(Value::empty_set()));
+    assert_eq!(seq_empty.normalize().unwrap().to_string(), "{<<>>}");
+    // The explicit form of a lazy set equals what sorting its elements would give.
+    let big = lazy(LazySet::Subset(Value::interval(1, 6)));
+    let elems = big.enumerate().unwrap();
+    let mut sorted = elems.clone();
+    sorted.sort();
+    assert_eq!(elems, sorted);
+    assert_eq!(elems.len(), 64);
+}
+
+// ---- functions ----
+
+#[test]
+fn application() {
+    let t = tup(vec![int(10), int(20)]);
+    assert_eq!(t.apply(&int(2)).unwrap(), &int(20));
+    let e = t.apply(&int(3)).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "Attempted to access index 3 of tuple\n<<10, 20>>\nwhich is out of bounds."
+    );
+    let f = func(vec![(int(0), s("a")), (int(5), s("b"))]);
+    assert_eq!(f.apply(&int(5)).unwrap(), &s("b"));
+    let e = f.apply(&int(3)).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "Attempted to apply function:\n(0 :> \"a\" @@ 5 :> \"b\")\nto argument 3, which is not in the domain of the function."
+    );
+    let r = rec(&[("a", int(1))]);
+    assert_eq!(r.field("a").unwrap(), &int(1));
+    assert_eq!(
+        r.field("c").unwrap_err().to_string(),
+        "Attempted to access nonexistent field 'c' of record\n[a |-> 1]"
+    );
+    assert_eq!(r.apply(&s("a")).unwrap(), &int(1));
+    assert!(int(1).apply(&int(1)).is_err());
+}
+
+#[test]
+fn domain_and_except() {
+    let t = tup(vec![int(10), int(20)]);
+    assert_eq!(t.domain().unwrap(), ints(&[1, 2]));
+    assert_eq!(
+        t.except(&int(1), int(0)).unwrap(),
+        tup(vec![int(0), int(20)])
+    );
+    assert_eq!(t.except(&int(3), int(0)).unwrap(), t);
+    let r = rec(&[("a", int(1)), ("b", int(2))]);
+    assert_eq!(r.domain().unwrap(), set(vec![s("a"), s("b")]));
+    assert_eq!(
+        r.except(&s("b"), int(5)).unwrap(),
+        rec(&[("a", int(1)), ("b", int(5))])
+    );
+    let f = func(vec![(int(0), int(0))]);
+    assert_eq!(
+        f.except(&int(0), int(1)).unwrap(),
+        func(vec![(int(0), int(1))])
+    );
+    assert!(int(1).except(&int(1), int(1)).is_err());
+    // (1 :> 1) @@ (2 :> 2) is the tuple <<1, 2>>.
+    let m = func(vec![(int(2), int(2))])
+        .fn_merge(&func(vec![(int(1), int(1))]))
+        .unwrap();
+    assert_eq!(m, tup(vec![int(1), int(2)]));
+    let m = func(vec![(int(1), int(7))])
+        .fn_merge(&tup(vec![int(1), int(2)]))
+        .unwrap();
+    assert_eq!(m, tup(vec![int(7), int(2)]));
+}
+
+#[test]
+fn sequences() {
+    let t = tup(vec![int(1), int(2), int(3)]);
+    assert_eq!(t.seq_len().unwrap(), 3);
+    assert_eq!(t.head().unwrap(), &int(1));
+    assert_eq!(t.tail().unwrap(), tup(vec![int(2), int(3)]));
+    assert_eq!(t.append(int(4)).unwrap().seq_len().unwrap(), 4);
+    assert_eq!(
+        t.concat(&tup(vec![int(9)])).unwrap().to_string(),
+        "<<1, 2, 3, 9>>"
+    );
+    assert_eq!(t.subseq(2, 3).unwrap(), tup(vec![int(2), int(3)]));
+    assert_eq!(t.subseq(3, 2).unwrap(), Value::empty_tuple());
+    assert!(t.subseq(0, 2).is_err());
+    assert!(Value::empty_tuple().head().is_err());
+    assert!(ints(&[1]).seq_len().is_err());
+}
+
+#[test]
+fn arithmetic() {
+    use crate::arith::*;
+    assert_eq!(div(7, 2).unwrap(), 3);
+    assert_eq!(div(-7, 2).unwrap(), -4);
+    assert_eq!(modulo(-7, 2).unwrap(), 1);
+    assert!(modulo(1, 0).is_err());
+    assert!(div(1, 0).is_err());
+    assert!(add(i64::MAX, 1).is_err());
+    assert_eq!(pow(2, 10).unwrap(), 1024);
+    assert!(mul(i64::MAX, 2).is_err());
+}
+
+#[test]
+fn errors_are_comparable_data() {
+    let e = tup(vec![]).apply(&s("x")).unwrap_err();
+    assert_eq!(e, ValueError::NonIntegerIndex { arg: s("x") });
+}
