@@ -84,7 +84,7 @@ pub enum ValueError {
     },
     /// A sequence operator got something that is not a sequence.
     NotASequence {
-        /// The operator, e.g. `"Append"`.
+        /// The operator: `"Len"`, `"Head"`, `"Tail"`, `"Append"`, `"\\o"`, `"SubSeq"`.
         op: &'static str,
         /// The argument position in TLC's wording (`"first"`, `"second"`).
         position: &'static str,
@@ -324,21 +324,50 @@ impl fmt::Display for ValueError {
                 "Attempted to {op} the value\n{}\nwhich is not a function.",
                 pp(value)
             ),
-            ValueError::NotASequence { op, position, value } => write!(
-                f,
-                "The {position} argument of {op} should be a sequence, but instead it is:\n{}",
-                pp(value)
-            ),
-            ValueError::EmptySequence { op } => write!(
-                f,
-                "The argument of {op} should be a non-empty sequence, but instead it is:\n<<>>"
-            ),
-            ValueError::SubSeqOutOfRange { from, to, seq } => write!(
-                f,
-                "The second argument of SubSeq must be in the domain of its first argument:\n{}\nbut instead it is\n{}",
-                pp(seq),
-                if from < to { from } else { to }
-            ),
+            ValueError::NotASequence { op, position, value } => match (*op, *position) {
+                ("Append", _) => write!(
+                    f,
+                    "Evaluating an expression of the form Append(s, v) when s is not a sequence:\n{}",
+                    pp(value)
+                ),
+                ("\\o", "first") => write!(
+                    f,
+                    "Evaluating an expression of the form s \\o t when s is not a sequence:\n{}",
+                    pp(value)
+                ),
+                ("\\o", _) => write!(
+                    f,
+                    "Evaluating an expression of the form t \\o s when s is not a sequence:\n{}",
+                    pp(value)
+                ),
+                ("SubSeq", _) => write!(
+                    f,
+                    "The first argument of SubSeq should be a sequence, but instead it is:\n{}",
+                    pp(value)
+                ),
+                _ => write!(
+                    f,
+                    "The argument of {op} should be a sequence, but instead it is:\n{}",
+                    pp(value)
+                ),
+            },
+            ValueError::EmptySequence { op } => {
+                write!(f, "Attempted to apply {op} to the empty sequence.")
+            }
+            ValueError::SubSeqOutOfRange { from, to, seq } => {
+                let len = seq.fn_len().unwrap_or(0) as i64;
+                let (which, bad) = if *from < 1 || *from > len {
+                    ("second", from)
+                } else {
+                    ("third", to)
+                };
+                write!(
+                    f,
+                    "The {which} argument of SubSeq must be in the domain of its first argument:\n{}\n, but instead it is\n{}",
+                    pp(seq),
+                    bad
+                )
+            }
             ValueError::Membership { elem, set } => write!(
                 f,
                 "Attempted to check if the value:\n{}\nis an element of\n{}",
@@ -356,18 +385,17 @@ impl fmt::Display for ValueError {
                 crate::ENUMERATION_LIMIT,
                 pp(set)
             ),
-            ValueError::Overflow { op, left, right } => write!(
-                f,
-                "Overflow when computing {left} {op} {right}: the result is not a 64-bit integer."
-            ),
-            ValueError::DivisionByZero { op, left, right } => {
+            ValueError::Overflow { op, left, right } => {
+                write!(f, "Overflow when computing {left}{op}{right}")
+            }
+            ValueError::DivisionByZero { op, right, .. } => {
                 if *op == "%" {
                     write!(
                         f,
                         "The second argument of % should be a positive number, but instead it is:\n{right}"
                     )
                 } else {
-                    write!(f, "Attempted to compute {left} \\div {right}, a division by zero.")
+                    write!(f, "The second argument of \\div is 0.")
                 }
             }
             ValueError::ExceptOnNonFunction { value } => write!(

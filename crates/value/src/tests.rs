@@ -640,3 +640,104 @@ fn errors_are_comparable_data() {
     let e = tup(vec![]).apply(&s("x")).unwrap_err();
     assert_eq!(e, ValueError::NonIntegerIndex { arg: s("x") });
 }
+
+#[test]
+fn sequence_and_arithmetic_messages() {
+    assert_eq!(
+        ints(&[1]).seq_len().unwrap_err().to_string(),
+        "The argument of Len should be a sequence, but instead it is:\n{1}"
+    );
+    assert_eq!(
+        Value::empty_tuple().head().unwrap_err().to_string(),
+        "Attempted to apply Head to the empty sequence."
+    );
+    assert_eq!(
+        int(1).append(int(2)).unwrap_err().to_string(),
+        "Evaluating an expression of the form Append(s, v) when s is not a sequence:\n1"
+    );
+    let t = tup(vec![int(1), int(2)]);
+    assert_eq!(
+        t.subseq(1, 3).unwrap_err().to_string(),
+        "The third argument of SubSeq must be in the domain of its first argument:\n<<1, 2>>\n, but instead it is\n3"
+    );
+    assert_eq!(
+        t.subseq(0, 1).unwrap_err().to_string(),
+        "The second argument of SubSeq must be in the domain of its first argument:\n<<1, 2>>\n, but instead it is\n0"
+    );
+    assert_eq!(
+        crate::arith::div(1, 0).unwrap_err().to_string(),
+        "The second argument of \\div is 0."
+    );
+    assert_eq!(
+        crate::arith::modulo(1, -2).unwrap_err().to_string(),
+        "The second argument of % should be a positive number, but instead it is:\n-2"
+    );
+    assert_eq!(
+        crate::arith::add(i64::MAX, 1).unwrap_err().to_string(),
+        "Overflow when computing 9223372036854775807+1"
+    );
+}
+
+#[test]
+fn comparison_messages() {
+    let e = Value::set(vec![s("a"), ints(&[1])]).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "Attempted to compare string \"a\" with non-string:\n{1}"
+    );
+    let e = tup(vec![int(1)])
+        .tlc_cmp(&rec(&[("a", int(1))]))
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "Attempted to compare integer 1 with non-integer:\n\"a\""
+    );
+    let e = ints(&[1]).tlc_eq(&int(1)).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "Attempted to check equality of the set {1} with the value:\n1"
+    );
+    let e = rec(&[("a", int(1))]).tlc_eq(&int(1)).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "Attempted to check equality of record:\n[a |-> 1]\nwith non-record\n1"
+    );
+}
+
+#[test]
+fn choose_order_examples() {
+    // CHOOSE x \in S : TRUE picks the first element in TLC's order.
+    let s = set(vec![ints(&[3]), ints(&[1, 2]), ints(&[0, 9])]);
+    assert_eq!(s.to_explicit_elems().unwrap()[0], ints(&[3]));
+    let r = set(vec![
+        rec(&[("a", int(2)), ("b", int(0))]),
+        rec(&[("a", int(1)), ("b", int(5))]),
+    ]);
+    assert_eq!(
+        r.to_explicit_elems().unwrap()[0],
+        rec(&[("a", int(1)), ("b", int(5))])
+    );
+}
+
+#[test]
+fn deep_normalize_removes_lazy_sets() {
+    let v = tup(vec![
+        Value::interval(1, 2),
+        rec(&[("s", lazy(LazySet::Subset(ints(&[1]))))]),
+    ]);
+    assert!(v.contains_lazy());
+    let n = v.deep_normalize().unwrap();
+    assert!(!n.contains_lazy());
+    assert_eq!(n, v);
+    assert_eq!(n.fingerprint(), v.fingerprint());
+    assert_eq!(n.to_string(), "<<{1, 2}, [s |-> {{}, {1}}]>>");
+}
+
+#[test]
+fn hash_agrees_with_eq() {
+    use std::collections::HashSet;
+    let mut h = HashSet::new();
+    h.insert(Value::interval(1, 3));
+    assert!(h.contains(&ints(&[1, 2, 3])));
+    assert!(!h.contains(&ints(&[1, 2])));
+}
