@@ -33,6 +33,18 @@ pub enum CfgConstant {
         /// The entry's span.
         span: Span,
     },
+    /// `N = [Mod] v`: set the constant `name` of the module `Mod` (one the spec
+    /// instantiates or extends) to a value.
+    ModuleValue {
+        /// The module whose constant is set.
+        module: String,
+        /// The constant being set.
+        name: String,
+        /// Its value.
+        value: CfgValue,
+        /// The entry's span.
+        span: Span,
+    },
     /// `N <- Def` or `N <- [Mod] Def`: replace the constant or operator `name` by the
     /// spec's operator `target`.
     Subst {

@@ -1,0 +1,716 @@
+//! Primary expressions: names and qualified names, literals, and every bracketed or
+//! keyword-introduced form (sets, tuples, records, functions, EXCEPT, actions, IF, CASE, LET,
+//! quantifiers, CHOOSE, LAMBDA, fairness).
+
+use crate::ast::{
+    Bound, BoundPattern, CaseArm, ExceptClause, ExceptKey, Expr, ExprKind, Ident, PathSeg,
+    Quantifier,
+};
+use crate::token::Tok;
+
+use super::Parser;
+
+fn bx(e: Expr) -> Box<Expr> {
+    Box::new(e)
+}
+
+impl Parser<'_> {
+    /// A primary expression (no prefix operators, no postfix chain).
+    pub(crate) fn primary(&mut self) -> Expr {
+        if !self.enter() {
+            let span = self.span();
+            self.bump();
+            return Expr {
+                kind: ExprKind::Error,
+                span,
+            };
+        }
+        let e = self.primary_inner();
+        self.leave();
+        e
+    }
+
+    fn primary_inner(&mut self) -> Expr {
+        let start = self.span();
+        let lit = |kind| Expr { kind, span: start };
+        match self.peek() {
+            Tok::Ident(_) => self.name_expr(),
+            Tok::Num(n) => {
+                self.bump();
+                lit(ExprKind::Num(n.clone()))
+            }
+            Tok::Decimal(n) => {
+                self.bump();
+                lit(ExprKind::Decimal(n.clone()))
+            }
+            Tok::Str(s) => {
+                self.bump();
+                lit(ExprKind::Str(s.clone()))
+            }
+            Tok::Kw("TRUE") => {
+                self.bump();
+                lit(ExprKind::Bool(true))
+            }
+            Tok::Kw("FALSE") => {
+                self.bump();
+                lit(ExprKind::Bool(false))
+            }
+            Tok::Sym("@") => {
+                self.bump();
+                lit(ExprKind::At)
+            }
+            Tok::Sym("(") => {
+                self.bump();
+                let inner = self.expr();
+                let end = self.span();
+                self.expect_sym(")", "to close the parenthesis");
+                Expr {
+                    kind: ExprKind::Paren(bx(inner)),
+                    span: start.to(end),
+                }
+            }
+            Tok::Sym("{") => self.braces(),
+            Tok::Sym("<<") => self.angle(),
+            Tok::Sym("[") => self.bracket(),
+            Tok::Kw("IF") => self.if_expr(),
+            Tok::Kw("CASE") => self.case_expr(),
+            Tok::Kw("LET") => self.let_expr(),
+            Tok::Kw("CHOOSE") => {
+                self.bump();
+                let bound = self.bound(true);
+                self.expect_sym(":", "after the CHOOSE bound");
+                let body = self.expr();
+                let span = start.to(body.span);
+                Expr {
+                    kind: ExprKind::Choose(Box::new(bound), bx(body)),
+                    span,
+                }
+            }
+            Tok::Kw("LAMBDA") => {
+                self.bump();
+                let mut params = Vec::new();
+                while let Some(i) = self.expect_ident("as a LAMBDA parameter") {
+                    params.push(i);
+                    if !self.eat_sym(",") {
+                        break;
+                    }
+                }
+                self.expect_sym(":", "after the LAMBDA parameters");
+                let body = self.expr();
+                let span = start.to(body.span);
+                Expr {
+                    kind: ExprKind::Lambda(params, bx(body)),
+                    span,
+                }
+            }
+            Tok::Sym(q @ ("\\A" | "\\E")) => {
+                let q = if *q == "\\A" {
+                    Quantifier::Forall
+                } else {
+                    Quantifier::Exists
+                };
+                self.bump();
+                let bounds = self.bounds();
+                self.expect_sym(":", "after the quantifier bounds");
+                let body = self.expr();
+                let span = start.to(body.span);
+                Expr {
+                    kind: ExprKind::Quant(q, bounds, bx(body)),
+                    span,
+                }
+            }
+            Tok::Sym(q @ ("\\AA" | "\\EE")) => {
+                let q = if *q == "\\AA" {
+                    Quantifier::Forall
+                } else {
+                    Quantifier::Exists
+                };
+                self.bump();
+                let mut names = Vec::new();
+                while let Some(i) = self.expect_ident("after a temporal quantifier") {
+                    names.push(i);
+                    if !self.eat_sym(",") {
+                        break;
+                    }
+                }
+                self.expect_sym(":", "after the temporal quantifier's variables");
+                let body = self.expr();
+                let span = start.to(body.span);
+                Expr {
+                    kind: ExprKind::TemporalQuant(q, names, bx(body)),
+                    span,
+                }
+            }
+            Tok::Wf | Tok::Sf => {
+                let weak = matches!(self.peek(), Tok::Wf);
+                self.bump();
+                let sub = self.subscript();
+                self.expect_sym("(", "after the fairness subscript");
+                let action = self.expr();
+                let end = self.span();
+                self.expect_sym(")", "to close the fairness condition");
+                let span = start.to(end);
+                let kind = if weak {
+                    ExprKind::WeakFair(bx(sub), bx(action))
+                } else {
+                    ExprKind::StrongFair(bx(sub), bx(action))
+                };
+                Expr { kind, span }
+            }
+            _ => {
+                self.error_expected("an expression");
+                Expr {
+                    kind: ExprKind::Error,
+                    span: start,
+                }
+            }
+        }
+    }
+
+    /// A name, possibly applied, qualified (`M!Op`, `M(x)!Op(y)`) or labelled (`l:: e`).
+    fn name_expr(&mut self) -> Expr {
+        let start = self.span();
+        let mut path = Vec::new();
+        loop {
+            let Some(name) = self.expect_ident("") else {
+                return Expr {
+                    kind: ExprKind::Error,
+                    span: start,
+                };
+            };
+            let mut args = Vec::new();
+            if self.at_sym("(") {
+                self.bump();
+                args = self.arg_list();
+                self.expect_sym(")", "to close the argument list");
+            }
+            if self.at_sym("!") {
+                // Positional subexpression selectors: `Inv!2`, `Thm!:`, `Op!<<`, `Op!@`.
+                let selector = match self.peek_nth(1) {
+                    Tok::Num(n) => Some(n.clone()),
+                    Tok::Sym(s @ (":" | "<<" | ">>" | "@")) => Some(s.to_string()),
+                    _ => None,
+                };
+                if let Some(sel) = selector {
+                    self.bump();
+                    let span = self.span();
+                    self.bump();
+                    path.push(PathSeg { name, args });
+                    if self.at_sym("!") {
+                        path.push(PathSeg {
+                            name: Ident { name: sel, span },
+                            args: Vec::new(),
+                        });
+                        self.bump();
+                        if matches!(self.peek(), Tok::Ident(_)) {
+                            continue;
+                        }
+                        self.error_expected("a name after `!`");
+                        return Expr {
+                            kind: ExprKind::Error,
+                            span: start.to(self.prev_span()),
+                        };
+                    }
+                    return Expr {
+                        kind: ExprKind::OpApp {
+                            path,
+                            name: Ident { name: sel, span },
+                            args: Vec::new(),
+                        },
+                        span: start.to(self.prev_span()),
+                    };
+                }
+                if let Tok::Ident(_) = self.peek_nth(1) {
+                    self.bump();
+                    path.push(PathSeg { name, args });
+                    continue;
+                }
+                if let Tok::Sym(op) = self.peek_nth(1) {
+                    if crate::ops::infix(op).is_some() || crate::ops::prefix(op).is_some() {
+                        // `M!+(a, b)`: an operator symbol of an instance.
+                        self.bump();
+                        path.push(PathSeg { name, args });
+                        let span = self.span();
+                        self.bump();
+                        let mut args = Vec::new();
+                        if self.eat_sym("(") {
+                            args = self.expr_list(")");
+                            self.expect_sym(")", "to close the argument list");
+                        }
+                        return Expr {
+                            kind: ExprKind::OpApp {
+                                path,
+                                name: Ident {
+                                    name: op.to_string(),
+                                    span,
+                                },
+                                args,
+                            },
+                            span: start.to(self.prev_span()),
+                        };
+                    }
+                }
+            }
+            if path.is_empty() && self.at_sym("::") {
+                self.bump();
+                let body = self.expr();
+                let span = start.to(body.span);
+                return Expr {
+                    kind: ExprKind::Label(name, bx(body)),
+                    span,
+                };
+            }
+            return Expr {
+                kind: ExprKind::OpApp { path, name, args },
+                span: start.to(self.prev_span()),
+            };
+        }
+    }
+
+    /// Arguments of an operator application up to `)`: expressions, or bare operator
+    /// symbols passed to a higher-order operator (`FoldSet(+, 0, S)`).
+    fn arg_list(&mut self) -> Vec<Expr> {
+        let mut out = Vec::new();
+        if self.at_sym(")") {
+            return out;
+        }
+        loop {
+            let bare = match self.peek() {
+                Tok::Sym(s) if self.peek_nth(1).is_sym(",") || self.peek_nth(1).is_sym(")") => {
+                    crate::ops::canonical_static(s).filter(|_| *s != "'")
+                }
+                _ => None,
+            };
+            match bare {
+                Some(op) => {
+                    let span = self.span();
+                    self.bump();
+                    out.push(Expr {
+                        kind: ExprKind::OpApp {
+                            path: Vec::new(),
+                            name: Ident {
+                                name: op.to_string(),
+                                span,
+                            },
+                            args: Vec::new(),
+                        },
+                        span,
+                    });
+                }
+                None => out.push(self.expr()),
+            }
+            if !self.eat_sym(",") {
+                break;
+            }
+        }
+        out
+    }
+
+    /// The subscript of `[A]_v`, `<<A>>_v`, `WF_v(A)`: a name, a tuple or a parenthesised
+    /// expression.
+    pub(crate) fn subscript(&mut self) -> Expr {
+        match self.peek() {
+            Tok::Ident(_) => {
+                let start = self.span();
+                let mut path = Vec::new();
+                let mut name = self.expect_ident("").expect("peeked an identifier");
+                while self.at_sym("!") && matches!(self.peek_nth(1), Tok::Ident(_)) {
+                    self.bump();
+                    path.push(PathSeg {
+                        name,
+                        args: Vec::new(),
+                    });
+                    name = self.expect_ident("").expect("peeked an identifier");
+                }
+                Expr {
+                    kind: ExprKind::OpApp {
+                        path,
+                        name,
+                        args: Vec::new(),
+                    },
+                    span: start.to(self.prev_span()),
+                }
+            }
+            Tok::Sym("<<" | "(") => self.primary(),
+            _ => {
+                self.error_expected("a subscript (a name, a tuple or a parenthesised expression)");
+                Expr {
+                    kind: ExprKind::Error,
+                    span: self.span(),
+                }
+            }
+        }
+    }
+
+    /// Whether a bound list starts here: `x, y \in`, `<<a, b>> \in`.
+    fn looks_like_bound(&self) -> bool {
+        let mut k = 0;
+        if self.peek_nth(0).is_sym("<<") {
+            k = 1;
+            loop {
+                if !matches!(self.peek_nth(k), Tok::Ident(_)) {
+                    return false;
+                }
+                k += 1;
+                if self.peek_nth(k).is_sym(",") {
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            if !self.peek_nth(k).is_sym(">>") {
+                return false;
+            }
+            return self.peek_nth(k + 1).is_sym("\\in");
+        }
+        loop {
+            if !matches!(self.peek_nth(k), Tok::Ident(_)) {
+                return false;
+            }
+            k += 1;
+            if self.peek_nth(k).is_sym(",") {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        self.peek_nth(k).is_sym("\\in")
+    }
+
+    /// One bound: `x \in S`, `x, y \in S`, `<<a, b>> \in S`, or (if `single`) one name
+    /// possibly without a set. Without `single`, several names may share the set.
+    pub(crate) fn bound(&mut self, single: bool) -> Bound {
+        let pattern = if self.eat_sym("<<") {
+            let mut names = Vec::new();
+            while let Some(i) = self.expect_ident("in a tuple pattern") {
+                names.push(i);
+                if !self.eat_sym(",") {
+                    break;
+                }
+            }
+            self.expect_sym(">>", "to close the tuple pattern");
+            BoundPattern::Tuple(names)
+        } else {
+            let mut names = Vec::new();
+            while let Some(i) = self.expect_ident("to bind") {
+                names.push(i);
+                if single || !(self.at_sym(",") && matches!(self.peek_nth(1), Tok::Ident(_))) {
+                    break;
+                }
+                self.bump();
+            }
+            BoundPattern::Names(names)
+        };
+        let set = if self.eat_sym("\\in") {
+            Some(self.expr())
+        } else {
+            None
+        };
+        Bound { pattern, set }
+    }
+
+    /// A comma-separated bound list `x \in S, y, z \in T, <<a, b>> \in U` or unbounded
+    /// `x, y`.
+    pub(crate) fn bounds(&mut self) -> Vec<Bound> {
+        let mut out = Vec::new();
+        loop {
+            out.push(self.bound(false));
+            if self.at_sym(",") && matches!(self.peek_nth(1), Tok::Ident(_) | Tok::Sym("<<")) {
+                self.bump();
+            } else {
+                break;
+            }
+        }
+        out
+    }
+
+    /// `{}`, `{a, b}`, `{x \in S : P}`, `{e : x \in S}`.
+    fn braces(&mut self) -> Expr {
+        let start = self.span();
+        self.bump();
+        let close = |p: &mut Self, kind| {
+            let end = p.span();
+            p.expect_sym("}", "to close the set");
+            Expr {
+                kind,
+                span: start.to(end),
+            }
+        };
+        if self.at_sym("}") {
+            return close(self, ExprKind::SetEnum(Vec::new()));
+        }
+        if self.looks_like_bound() {
+            let cp = self.checkpoint();
+            let bound = self.bound(false);
+            if self.at_sym(":") && !self.failed_since(cp) {
+                self.bump();
+                if let BoundPattern::Names(n) = &bound.pattern {
+                    if n.len() > 1 {
+                        let span = n[1].span;
+                        self.error(
+                            "unexpected-token",
+                            "a set filter `{x \\in S : P}` binds exactly one name (or one tuple)",
+                            span,
+                        );
+                    }
+                }
+                let pred = self.expr();
+                return close(
+                    self,
+                    ExprKind::SetFilter {
+                        bound: Box::new(bound),
+                        pred: bx(pred),
+                    },
+                );
+            }
+            self.restore(cp);
+        }
+        let first = self.expr();
+        if self.eat_sym(":") {
+            let bounds = self.bounds();
+            return close(
+                self,
+                ExprKind::SetMap {
+                    body: bx(first),
+                    bounds,
+                },
+            );
+        }
+        let mut items = vec![first];
+        while self.eat_sym(",") {
+            items.push(self.expr());
+        }
+        close(self, ExprKind::SetEnum(items))
+    }
+
+    /// `<<a, b>>` or `<<A>>_v`.
+    fn angle(&mut self) -> Expr {
+        let start = self.span();
+        self.bump();
+        let items = self.expr_list(">>");
+        let end = self.span();
+        if self.eat_sym(">>_") {
+            let sub = self.subscript();
+            let span = start.to(sub.span);
+            let mut items = items;
+            if items.len() != 1 {
+                self.error(
+                    "unexpected-token",
+                    "an angle action `<<A>>_v` takes exactly one action",
+                    start.to(end),
+                );
+            }
+            let action = items.pop().unwrap_or(Expr {
+                kind: ExprKind::Error,
+                span: start,
+            });
+            return Expr {
+                kind: ExprKind::AngleAction(bx(action), bx(sub)),
+                span,
+            };
+        }
+        self.expect_sym(">>", "to close the tuple");
+        Expr {
+            kind: ExprKind::Tuple(items),
+            span: start.to(end),
+        }
+    }
+
+    /// Everything that starts with `[`: records, record sets, functions, function sets,
+    /// EXCEPT, and `[A]_v`.
+    fn bracket(&mut self) -> Expr {
+        let start = self.span();
+        self.bump();
+        let finish = |p: &mut Self, kind| {
+            let end = p.span();
+            p.expect_sym("]", "to close the bracket");
+            Expr {
+                kind,
+                span: start.to(end),
+            }
+        };
+        if matches!(self.peek(), Tok::Ident(_)) && self.peek_nth(1).is_sym("|->") {
+            let fields = self.fields("|->");
+            return finish(self, ExprKind::Record(fields));
+        }
+        if matches!(self.peek(), Tok::Ident(_)) && self.peek_nth(1).is_sym(":") {
+            let fields = self.fields(":");
+            return finish(self, ExprKind::RecordSet(fields));
+        }
+        if self.looks_like_bound() {
+            let cp = self.checkpoint();
+            let bounds = self.bounds();
+            if self.at_sym("|->") && !self.failed_since(cp) {
+                self.bump();
+                let body = self.expr();
+                return finish(
+                    self,
+                    ExprKind::FnCons {
+                        bounds,
+                        body: bx(body),
+                    },
+                );
+            }
+            self.restore(cp);
+        }
+        let first = self.expr();
+        match self.peek() {
+            Tok::Sym("->") => {
+                self.bump();
+                let range = self.expr();
+                finish(self, ExprKind::FnSet(bx(first), bx(range)))
+            }
+            Tok::Kw("EXCEPT") => {
+                self.bump();
+                let clauses = self.except_clauses();
+                finish(self, ExprKind::Except(bx(first), clauses))
+            }
+            Tok::Sym("]_") => {
+                self.bump();
+                let sub = self.subscript();
+                let span = start.to(sub.span);
+                Expr {
+                    kind: ExprKind::BoxAction(bx(first), bx(sub)),
+                    span,
+                }
+            }
+            _ => {
+                self.error_expected("`->`, `EXCEPT`, `|->` or `]_` in a bracket expression");
+                let end = self.span();
+                self.eat_sym("]");
+                Expr {
+                    kind: ExprKind::Error,
+                    span: start.to(end),
+                }
+            }
+        }
+    }
+
+    /// `a |-> e, b |-> f` or `a : S, b : T`.
+    fn fields(&mut self, sep: &str) -> Vec<(Ident, Expr)> {
+        let mut out = Vec::new();
+        while let Some(name) = self.expect_ident("as a field name") {
+            self.expect_sym(sep, "after the field name");
+            let e = self.expr();
+            out.push((name, e));
+            if !self.eat_sym(",") {
+                break;
+            }
+        }
+        out
+    }
+
+    /// `!.a[b] = e, ![c] = f` after EXCEPT.
+    fn except_clauses(&mut self) -> Vec<ExceptClause> {
+        let mut out = Vec::new();
+        loop {
+            if !self.expect_sym("!", "to start an EXCEPT clause") {
+                break;
+            }
+            let mut path = Vec::new();
+            loop {
+                if self.eat_sym("[") {
+                    let start = self.prev_span();
+                    let mut args = self.expr_list("]");
+                    let end = self.span();
+                    self.expect_sym("]", "to close the EXCEPT index");
+                    let key = if args.len() == 1 {
+                        args.pop().expect("one element")
+                    } else {
+                        Expr {
+                            kind: ExprKind::Tuple(args),
+                            span: start.to(end),
+                        }
+                    };
+                    path.push(ExceptKey::Index(key));
+                } else if self.at_sym(".") {
+                    self.bump();
+                    match self.expect_ident("as a field name after `!.`") {
+                        Some(f) => path.push(ExceptKey::Field(f)),
+                        None => break,
+                    }
+                } else {
+                    break;
+                }
+            }
+            if path.is_empty() {
+                self.error_expected("`[` or `.` after `!` in EXCEPT");
+            }
+            self.expect_sym("=", "after the EXCEPT path");
+            let value = self.expr();
+            out.push(ExceptClause { path, value });
+            if !self.eat_sym(",") {
+                break;
+            }
+        }
+        out
+    }
+
+    fn if_expr(&mut self) -> Expr {
+        let start = self.span();
+        self.bump();
+        let c = self.expr();
+        self.expect_kw("THEN", "after the IF condition");
+        let a = self.expr();
+        self.expect_kw("ELSE", "after the THEN branch");
+        let b = self.expr();
+        let span = start.to(b.span);
+        Expr {
+            kind: ExprKind::If(bx(c), bx(a), bx(b)),
+            span,
+        }
+    }
+
+    fn case_expr(&mut self) -> Expr {
+        let start = self.span();
+        self.bump();
+        let mut arms = Vec::new();
+        let mut other = None;
+        loop {
+            if self.eat_kw("OTHER") {
+                self.expect_sym("->", "after OTHER");
+                other = Some(bx(self.expr()));
+                break;
+            }
+            let guard = self.expr();
+            self.expect_sym("->", "after the CASE guard");
+            let body = self.expr();
+            arms.push(CaseArm { guard, body });
+            if !self.eat_sym("[]") {
+                break;
+            }
+        }
+        let end = self.prev_span();
+        Expr {
+            kind: ExprKind::Case(arms, other),
+            span: start.to(end),
+        }
+    }
+
+    fn let_expr(&mut self) -> Expr {
+        let start = self.span();
+        self.bump();
+        let mut defs = Vec::new();
+        while !self.at_kw("IN") {
+            let before = self.pos;
+            match self.let_def() {
+                Some(u) => defs.push(u),
+                None => {
+                    if self.pos == before {
+                        break;
+                    }
+                }
+            }
+        }
+        if defs.is_empty() {
+            self.error_expected("a definition after LET");
+        }
+        self.expect_kw("IN", "after the LET definitions");
+        let body = self.expr();
+        let span = start.to(body.span);
+        Expr {
+            kind: ExprKind::Let(defs, bx(body)),
+            span,
+        }
+    }
+}
