@@ -228,6 +228,41 @@ impl Value {
         }
     }
 
+    /// `[f EXCEPT ![key] = value]` in place: when this value holds the only reference to its
+    /// storage the point is overwritten without copying (the common case when the
+    /// evaluator builds a successor state); otherwise it falls back to [`Value::except`].
+    pub fn except_in_place(&mut self, key: &Value, value: Value) -> Result<(), ValueError> {
+        let slot: Option<&mut Value> = match self {
+            Value::Tuple(t) => match key {
+                Value::Int(i) if *i >= 1 && (*i as u64) <= t.len() as u64 => {
+                    Arc::get_mut(t).map(|t| &mut t[*i as usize - 1])
+                }
+                _ => return Ok(()),
+            },
+            Value::Record(r) => match key {
+                Value::Str(s) => match field_index(r, s) {
+                    Some(i) => Arc::get_mut(r).map(|r| &mut r[i].1),
+                    None => return Ok(()),
+                },
+                _ => return Ok(()),
+            },
+            Value::Func(f) => match f.binary_search_by(|(k, _)| k.cmp(key)) {
+                Ok(i) => Arc::get_mut(f).map(|f| &mut f[i].1),
+                Err(_) => return Ok(()),
+            },
+            _ => {
+                return Err(ValueError::ExceptOnNonFunction {
+                    value: self.clone(),
+                })
+            }
+        };
+        match slot {
+            Some(slot) => *slot = value,
+            None => *self = self.except(key, value)?,
+        }
+        Ok(())
+    }
+
     /// `f @@ g`: the union of two functions, `f` winning where both are defined.
     pub fn fn_merge(&self, other: &Value) -> Result<Value, ValueError> {
         let (Some(a), Some(b)) = (FnView::of(self), FnView::of(other)) else {

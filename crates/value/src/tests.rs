@@ -741,3 +741,24 @@ fn hash_agrees_with_eq() {
     assert!(h.contains(&ints(&[1, 2, 3])));
     assert!(!h.contains(&ints(&[1, 2])));
 }
+
+#[test]
+fn except_in_place_keeps_sharing_semantics() {
+    let mut t = tup(vec![int(1), int(2)]);
+    t.except_in_place(&int(2), int(5)).unwrap();
+    assert_eq!(t, tup(vec![int(1), int(5)]));
+    // Shared storage is copied, the other holder is unchanged.
+    let shared = t.clone();
+    t.except_in_place(&int(1), int(9)).unwrap();
+    assert_eq!(t, tup(vec![int(9), int(5)]));
+    assert_eq!(shared, tup(vec![int(1), int(5)]));
+    let mut r = rec(&[("a", int(1))]);
+    r.except_in_place(&s("a"), int(2)).unwrap();
+    assert_eq!(r, rec(&[("a", int(2))]));
+    r.except_in_place(&s("zz"), int(2)).unwrap();
+    assert_eq!(r, rec(&[("a", int(2))]));
+    let mut f = func(vec![(int(0), int(0))]);
+    f.except_in_place(&int(0), int(3)).unwrap();
+    assert_eq!(f.apply(&int(0)).unwrap(), &int(3));
+    assert!(int(1).except_in_place(&int(1), int(1)).is_err());
+}
