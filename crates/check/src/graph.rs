@@ -17,12 +17,15 @@ use crate::outcome::{Step, Trace};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct StateId(pub(crate) usize);
 
-/// How a state was first reached.
+/// How a state was first reached: its parent and action, or `NO_PARENT` for an initial
+/// state (a flat pair rather than an enum: 16 bytes per state instead of 24).
 #[derive(Clone, Copy, Debug)]
-enum Link {
-    Initial,
-    Step { parent: StateId, action: ActionId },
+struct Link {
+    parent: usize,
+    action: ActionId,
 }
+
+const NO_PARENT: usize = usize::MAX;
 
 /// Distinct states, their parent links and level boundaries.
 #[derive(Debug)]
@@ -50,11 +53,23 @@ impl<S: Clone> StateGraph<S> {
     }
 
     pub(crate) fn add_initial(&mut self, state: S) -> StateId {
-        self.push(state, Link::Initial)
+        self.push(
+            state,
+            Link {
+                parent: NO_PARENT,
+                action: ActionId(0),
+            },
+        )
     }
 
     pub(crate) fn add_successor(&mut self, parent: StateId, action: ActionId, state: S) -> StateId {
-        self.push(state, Link::Step { parent, action })
+        self.push(
+            state,
+            Link {
+                parent: parent.0,
+                action,
+            },
+        )
     }
 
     fn push(&mut self, state: S, link: Link) -> StateId {
@@ -68,22 +83,16 @@ impl<S: Clone> StateGraph<S> {
         let mut steps = Vec::new();
         let mut at = id;
         loop {
-            match self.links[at.0] {
-                Link::Initial => {
-                    steps.push(Step {
-                        action: None,
-                        state: self.states[at.0].clone(),
-                    });
-                    break;
-                }
-                Link::Step { parent, action } => {
-                    steps.push(Step {
-                        action: Some(action),
-                        state: self.states[at.0].clone(),
-                    });
-                    at = parent;
-                }
+            let link = self.links[at.0];
+            let initial = link.parent == NO_PARENT;
+            steps.push(Step {
+                action: (!initial).then_some(link.action),
+                state: self.states[at.0].clone(),
+            });
+            if initial {
+                break;
             }
+            at = StateId(link.parent);
         }
         steps.reverse();
         Trace { steps }

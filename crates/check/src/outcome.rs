@@ -4,6 +4,7 @@
 //! command-line front end maps verdicts to exit codes and wording.
 
 use crate::model::{ActionId, ModelError};
+use crate::outdegree::OutDegree;
 
 /// The result of exploring a model.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,6 +23,8 @@ pub struct Outcome<S> {
     /// Whether every reachable state (within the constraints) was explored. True exactly
     /// when the verdict is [`Verdict::Ok`].
     pub complete: bool,
+    /// New successors per expanded state (TLC prints its summary on success only).
+    pub outdegree: OutDegree,
 }
 
 /// What the search found.

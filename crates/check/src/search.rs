@@ -66,6 +66,7 @@ use crate::graph::{StateGraph, StateId};
 use crate::model::{ActionId, Model, ModelError};
 use crate::options::Options;
 use crate::outcome::{ErrorSite, Limit, Outcome, Stats, Step, Trace, Verdict};
+use crate::outdegree::OutDegree;
 use crate::reporter::{Reporter, StartInfo};
 
 /// Parents expanded per batch. It does not depend on the number of workers, so neither do
@@ -91,6 +92,7 @@ pub fn run<M: Model>(
         graph: StateGraph::new(),
         generated: 0,
         depth: 0,
+        outdegree: OutDegree::default(),
         started: Instant::now(),
     };
     let outcome = search.explore(reporter);
@@ -127,6 +129,8 @@ struct Search<'a, M: Model> {
     generated: u64,
     /// The largest level of a stored state (0 before the first one).
     depth: u64,
+    /// New successors per fully expanded state.
+    outdegree: OutDegree,
     started: Instant,
 }
 
@@ -172,20 +176,21 @@ impl<M: Model> Search<'_, M> {
         }
     }
 
-    fn outcome(failure: Failure<M::State>, stats: Stats) -> Outcome<M::State> {
+    fn outcome(&self, failure: Failure<M::State>, stats: Stats) -> Outcome<M::State> {
         Outcome {
             verdict: failure.verdict,
             stats,
             trace: failure.trace,
             error_site: failure.site,
             complete: false,
+            outdegree: self.outdegree,
         }
     }
 
     fn explore(&mut self, reporter: &mut dyn Reporter) -> Outcome<M::State> {
         if let Some(failure) = self.initial_states() {
             // Every stored initial state was enqueued before it was checked.
-            return Self::outcome(failure, self.stats(self.graph.len()));
+            return self.outcome(failure, self.stats(self.graph.len()));
         }
         reporter.initial_states(&self.stats(self.graph.len()));
 
@@ -200,7 +205,7 @@ impl<M: Model> Search<'_, M> {
             while batch_start < level_end {
                 let batch_end = (batch_start + BATCH).min(level_end);
                 if let Some((failure, mark)) = self.batch(batch_start..batch_end, level) {
-                    return Self::outcome(failure, Self::stats_at(&mark, level, level_end));
+                    return self.outcome(failure, Self::stats_at(&mark, level, level_end));
                 }
                 batch_start = batch_end;
                 let left = self.graph.len() - batch_start;
@@ -219,6 +224,7 @@ impl<M: Model> Search<'_, M> {
             trace: None,
             error_site: None,
             complete: true,
+            outdegree: self.outdegree,
         }
     }
 
@@ -228,7 +234,7 @@ impl<M: Model> Search<'_, M> {
             site: None,
             trace: None,
         };
-        Self::outcome(failure, self.stats(left_on_queue))
+        self.outcome(failure, self.stats(left_on_queue))
     }
 
     fn limit_reached(&self) -> Option<Limit> {
@@ -359,6 +365,7 @@ impl<M: Model> Search<'_, M> {
         marks: &mut Vec<Mark>,
     ) -> Option<(Failure<M::State>, Mark)> {
         let generated_none = expansion.succs.is_empty();
+        let mut new_successors = 0;
         for succ in expansion.succs {
             self.generated += 1;
             let action = succ.action;
@@ -383,6 +390,7 @@ impl<M: Model> Search<'_, M> {
                         let id = self.graph.add_successor(parent, action, new);
                         self.depth = self.depth.max(level + 1);
                         stored = Some(id);
+                        new_successors += 1;
                         marks.push(self.mark(parent, true));
                     }
                 }
@@ -406,6 +414,7 @@ impl<M: Model> Search<'_, M> {
             };
             return Some((failure, self.mark(parent, false)));
         }
+        self.outdegree.add(new_successors);
         None
     }
 
