@@ -1,1 +1,15 @@
-//! Binds a TLA+ module and a TLC config into a check::Model.
+//! Binds a TLA+ module and a TLC config into a `check::Model`.
+//!
+//! [`load`] reads the spec and the user modules it extends or instantiates (from `.tla`
+//! files beside it), parses and lowers them, binds the configuration (constants,
+//! substitutions, the behaviour spec, invariants, properties, constraints, view), checks the
+//! assumptions, and returns a [`SpecModel`]: the one place where the TLA+ front end meets
+//! the engine.
+
+mod bind;
+mod load;
+mod locate;
+mod model;
+
+pub use load::load;
+pub use model::{SpecModel, State};

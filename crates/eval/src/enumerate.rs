@@ -1,0 +1,539 @@
+//! Enumeration of initial states and successor states, following TLC's rules.
+//!
+//! An action is processed as a tree: conjunctions left to right (the rest of a conjunction
+//! is a continuation), disjunctions and `\E` branch, `IF`/`CASE` choose, operator calls are
+//! entered. A conjunct `x' = e` (in Init: `x = e`) for a variable not yet assigned assigns it,
+//! `x' \in S` branches over `S`, `UNCHANGED` assigns the current values; every other conjunct
+//! is a guard. When the whole action has been processed, every variable must be assigned.
+//!
+//! The next-state relation is split into actions once, when the model is built, the way TLC
+//! does: through disjunctions, operator definitions (whose name labels the action) and `\E`
+//! over a constant set (one action per value).
+
+use source::Span;
+use value::Value;
+
+use crate::error::{err, EvalError, EvalResult};
+use crate::eval::{Ctx, OpVal, Slot};
+use crate::ir::{Expr, ExprKind, OpId};
+use crate::program::Program;
+use crate::vals;
+
+/// The rest of the conjuncts still to process, each with the frame it is evaluated in.
+enum Cont<'a> {
+    Nil,
+    /// Conjuncts `exprs` in the frame `stack[base..base + len]`.
+    Conj(&'a [Expr], usize, usize, &'a Cont<'a>),
+    /// The check `v' # v` of `<<A>>_v`, in a frame.
+    Changed(&'a Expr, usize, usize, &'a Cont<'a>),
+}
+
+/// The callback receiving each completed assignment; returns `false` to stop.
+type Emit<'e, 'p> = dyn FnMut(&mut Ctx<'p>) -> EvalResult<bool> + 'e;
+
+/// One action of the next-state relation, as TLC splits it.
+#[derive(Clone, Debug)]
+pub struct Action {
+    /// The innermost operator whose body the action is (None: an unnamed action).
+    pub op: Option<OpId>,
+    /// The values of that operator's parameters, when they are values.
+    pub params: Vec<Value>,
+    /// The action's expression.
+    pub expr: Expr,
+    /// The frame it is evaluated in.
+    pub frame: Vec<Slot>,
+}
+
+impl Action {
+    /// The span of the action's predicate (used for its location).
+    pub fn span(&self) -> Span {
+        self.expr.span
+    }
+}
+
+impl<'p> Ctx<'p> {
+    /// Enumerates the initial states of predicate `init` (a zero-arity operator); `emit`
+    /// receives each completed state.
+    pub fn init_states(
+        &mut self,
+        init: &Expr,
+        emit: &mut dyn FnMut(Vec<Value>) -> EvalResult<()>,
+    ) -> EvalResult<()> {
+        self.stack.clear();
+        self.base = 0;
+        self.next = vec![None; self.prog.vars.len()];
+        self.in_next = true;
+        let prog = self.prog;
+        let r = self.enumerate(init, &Cont::Nil, true, &mut |cx| {
+            let st = complete(cx, prog, "the initial predicate")?;
+            emit(st)?;
+            Ok(true)
+        });
+        self.in_next = false;
+        r.map(|_| ())
+    }
+
+    /// Enumerates the successors of the current state under one action.
+    pub fn action_successors(
+        &mut self,
+        action: &Action,
+        label: &dyn Fn() -> String,
+        emit: &mut dyn FnMut(Vec<Value>) -> EvalResult<()>,
+    ) -> EvalResult<()> {
+        self.stack.clear();
+        self.stack.extend(action.frame.iter().cloned());
+        self.base = 0;
+        for n in &mut self.next {
+            *n = None;
+        }
+        let prog = self.prog;
+        self.enumerate(&action.expr, &Cont::Nil, false, &mut |cx| {
+            let st = complete(cx, prog, &format!("action {}", label()))?;
+            emit(st)?;
+            Ok(true)
+        })?;
+        Ok(())
+    }
+
+    /// `ENABLED A`: whether `A` has a successor from the current state.
+    pub(crate) fn enabled(&mut self, a: &Expr) -> EvalResult<bool> {
+        let saved_next = std::mem::replace(&mut self.next, vec![None; self.prog.vars.len()]);
+        let saved_in = std::mem::replace(&mut self.in_next, false);
+        let mut found = false;
+        let r = self.enumerate(a, &Cont::Nil, false, &mut |cx| {
+            if cx.next.iter().all(|v| v.is_some()) {
+                found = true;
+                return Ok(false);
+            }
+            Ok(true)
+        });
+        self.next = saved_next;
+        self.in_next = saved_in;
+        r?;
+        Ok(found)
+    }
+
+    fn resume(&mut self, cont: &Cont<'_>, init: bool, emit: &mut Emit<'_, 'p>) -> EvalResult<bool> {
+        match cont {
+            Cont::Nil => emit(self),
+            Cont::Conj(exprs, base, len, next) => {
+                let (first, rest) = exprs.split_first().expect("continuations are non-empty");
+                let saved = self.base;
+                let top = self.stack.len();
+                if base + len == top {
+                    self.base = *base;
+                } else {
+                    for i in 0..*len {
+                        let s = self.stack[base + i].clone();
+                        self.stack.push(s);
+                    }
+                    self.base = top;
+                }
+                let nb = self.base;
+                let r = if rest.is_empty() {
+                    self.enumerate(first, next, init, emit)
+                } else {
+                    let c = Cont::Conj(rest, nb, *len, next);
+                    self.enumerate(first, &c, init, emit)
+                };
+                self.stack.truncate(top);
+                self.base = saved;
+                r
+            }
+            Cont::Changed(v, base, len, next) => {
+                let saved = self.base;
+                let top = self.stack.len();
+                for i in 0..*len {
+                    let s = self.stack[base + i].clone();
+                    self.stack.push(s);
+                }
+                self.base = top;
+                let now = self.eval(v);
+                self.in_next = true;
+                let then = self.eval(v);
+                self.in_next = false;
+                self.stack.truncate(top);
+                self.base = saved;
+                if vals::equal(&now?, &then?)? {
+                    Ok(true)
+                } else {
+                    self.resume(next, init, emit)
+                }
+            }
+        }
+    }
+
+    fn guard(
+        &mut self,
+        e: &Expr,
+        cont: &Cont<'_>,
+        init: bool,
+        emit: &mut Emit<'_, 'p>,
+    ) -> EvalResult<bool> {
+        if self.eval_bool(e)? {
+            self.resume(cont, init, emit)
+        } else {
+            Ok(true)
+        }
+    }
+
+    fn assign(
+        &mut self,
+        slot: u32,
+        v: Value,
+        cont: &Cont<'_>,
+        init: bool,
+        emit: &mut Emit<'_, 'p>,
+    ) -> EvalResult<bool> {
+        let v = vals::normalize(&v)?;
+        self.next[slot as usize] = Some(v);
+        let r = self.resume(cont, init, emit);
+        self.next[slot as usize] = None;
+        r
+    }
+
+    /// The variable slot `e` assigns, if `e` is `x'` (or `x` in Init) and `x` is unassigned.
+    fn target(&self, e: &Expr, init: bool) -> Option<u32> {
+        let s = match (&e.kind, init) {
+            (ExprKind::PrimeVar(s), false) | (ExprKind::Var(s), true) => *s,
+            _ => return None,
+        };
+        self.next[s as usize].is_none().then_some(s)
+    }
+
+    fn enumerate(
+        &mut self,
+        e: &Expr,
+        cont: &Cont<'_>,
+        init: bool,
+        emit: &mut Emit<'_, 'p>,
+    ) -> EvalResult<bool> {
+        self.enumerate_inner(e, cont, init, emit)
+            .map_err(|x| x.at(e.span))
+    }
+
+    fn enumerate_inner(
+        &mut self,
+        e: &Expr,
+        cont: &Cont<'_>,
+        init: bool,
+        emit: &mut Emit<'_, 'p>,
+    ) -> EvalResult<bool> {
+        match &e.kind {
+            ExprKind::And(xs) => {
+                let (first, rest) = xs.split_first().expect("conjunctions are non-empty");
+                if rest.is_empty() {
+                    return self.enumerate(first, cont, init, emit);
+                }
+                let c = Cont::Conj(rest, self.base, self.stack.len() - self.base, cont);
+                self.enumerate(first, &c, init, emit)
+            }
+            ExprKind::Or(xs) => {
+                for x in xs {
+                    if !self.enumerate(x, cont, init, emit)? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+            ExprKind::Quant(false, bounds, body) => {
+                let levels = self.levels(bounds)?;
+                self.iterate(&levels, &mut |cx| cx.enumerate(body, cont, init, emit))
+            }
+            ExprKind::If(c, a, b) => {
+                if self.eval_bool(c)? {
+                    self.enumerate(a, cont, init, emit)
+                } else {
+                    self.enumerate(b, cont, init, emit)
+                }
+            }
+            ExprKind::Case(arms, other) => {
+                for (g, body) in arms {
+                    if self.eval_bool(g)? {
+                        return self.enumerate(body, cont, init, emit);
+                    }
+                }
+                match other {
+                    Some(o) => self.enumerate(o, cont, init, emit),
+                    None => err("Attempted to evaluate a CASE with no conditions true."),
+                }
+            }
+            ExprKind::Implies(a, b) => {
+                if self.eval_bool(a)? {
+                    self.enumerate(b, cont, init, emit)
+                } else {
+                    self.resume(cont, init, emit)
+                }
+            }
+            ExprKind::Call(id, args) | ExprKind::CallLocal(id, args)
+                if self.prog.op(*id).fn_bounds.is_none() =>
+            {
+                let local = matches!(e.kind, ExprKind::CallLocal(..));
+                let nb = self.enter(*id, args, local)?;
+                let old = std::mem::replace(&mut self.base, nb);
+                let prog = self.prog;
+                let r = self.enumerate(&prog.op(*id).body, cont, init, emit);
+                self.stack.truncate(nb);
+                self.base = old;
+                r
+            }
+            ExprKind::CallParam(s, args) => {
+                let ov = match &self.stack[self.base + *s as usize] {
+                    Slot::Op(o) => o.clone(),
+                    Slot::Val(_) => return err("A value was used as an operator."),
+                };
+                let (id, mut frame) = match &ov {
+                    OpVal::User(id) => (*id, Vec::new()),
+                    OpVal::Closure(id, cap) => (*id, cap.to_vec()),
+                    _ => return self.guard(e, cont, init, emit),
+                };
+                for a in args {
+                    frame.push(self.arg_slot(a)?);
+                }
+                let nb = self.stack.len();
+                self.stack.extend(frame);
+                let old = std::mem::replace(&mut self.base, nb);
+                let prog = self.prog;
+                let r = self.enumerate(&prog.op(id).body, cont, init, emit);
+                self.stack.truncate(nb);
+                self.base = old;
+                r
+            }
+            ExprKind::Eq(lhs, rhs) => match self.target(lhs, init) {
+                Some(slot) => {
+                    let v = self.eval(rhs)?;
+                    self.assign(slot, v, cont, init, emit)
+                }
+                None => self.guard(e, cont, init, emit),
+            },
+            ExprKind::In(lhs, set) => match self.target(lhs, init) {
+                Some(slot) => {
+                    let s = self.eval(set)?;
+                    let elems = vals::elements(&s).map_err(|x| x.at(set.span))?;
+                    for v in elems.iter() {
+                        if !self.assign(slot, v.clone(), cont, init, emit)? {
+                            return Ok(false);
+                        }
+                    }
+                    Ok(true)
+                }
+                None => self.guard(e, cont, init, emit),
+            },
+            ExprKind::Unchanged(x) if !init => {
+                let mut slots = Vec::new();
+                if unchanged_vars(self.prog, x, &mut slots, 0) {
+                    let mut assigned = Vec::new();
+                    for s in slots {
+                        let cur = self.read_var(s, false)?;
+                        match &self.next[s as usize] {
+                            None => {
+                                self.next[s as usize] = Some(cur);
+                                assigned.push(s);
+                            }
+                            Some(v) => {
+                                if !vals::equal(v, &cur)? {
+                                    for a in assigned {
+                                        self.next[a as usize] = None;
+                                    }
+                                    return Ok(true);
+                                }
+                            }
+                        }
+                    }
+                    let r = self.resume(cont, init, emit);
+                    for a in assigned {
+                        self.next[a as usize] = None;
+                    }
+                    r
+                } else {
+                    self.guard(e, cont, init, emit)
+                }
+            }
+            ExprKind::BoxAction(a, v) if !init => {
+                if !self.enumerate(a, cont, init, emit)? {
+                    return Ok(false);
+                }
+                let u = Expr {
+                    kind: ExprKind::Unchanged(v.clone()),
+                    span: e.span,
+                };
+                self.enumerate(&u, cont, init, emit)
+            }
+            ExprKind::AngleAction(a, v) if !init => {
+                let c = Cont::Changed(v, self.base, self.stack.len() - self.base, cont);
+                self.enumerate(a, &c, init, emit)
+            }
+            _ => self.guard(e, cont, init, emit),
+        }
+    }
+}
+
+/// Collects the variables of `UNCHANGED e` when `e` is a variable, a tuple of them, or a
+/// zero-argument definition of one; false if `e` has another form.
+fn unchanged_vars(prog: &Program, e: &Expr, out: &mut Vec<u32>, depth: u32) -> bool {
+    if depth > 32 {
+        return false;
+    }
+    match &e.kind {
+        ExprKind::Var(s) => {
+            out.push(*s);
+            true
+        }
+        ExprKind::Tuple(xs) => xs.iter().all(|x| unchanged_vars(prog, x, out, depth + 1)),
+        ExprKind::Lit(Value::Tuple(t)) if t.is_empty() => true,
+        ExprKind::Call(id, args) if prog.op(*id).fn_bounds.is_none() => {
+            let op = prog.op(*id);
+            // Only instance-prefix arguments (plain locals) are allowed: the body of a
+            // variable tuple does not read them.
+            args.iter().all(|a| {
+                matches!(
+                    a,
+                    crate::ir::Arg::Expr(Expr {
+                        kind: ExprKind::Local(_),
+                        ..
+                    })
+                )
+            }) && unchanged_vars(prog, &op.body, out, depth + 1)
+        }
+        _ => false,
+    }
+}
+
+fn complete(cx: &Ctx, prog: &Program, what: &str) -> EvalResult<Vec<Value>> {
+    let mut out = Vec::with_capacity(cx.next.len());
+    for (i, v) in cx.next.iter().enumerate() {
+        match v {
+            Some(v) => out.push(v.clone()),
+            None => {
+                let missing: Vec<&str> = cx
+                    .next
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, v)| v.is_none())
+                    .map(|(j, _)| prog.vars[j].as_str())
+                    .collect();
+                let _ = i;
+                return Err(EvalError::new(if what == "the initial predicate" {
+                    format!(
+                        "The initial predicate does not specify the value of {}.",
+                        missing.join(", ")
+                    )
+                } else {
+                    format!(
+                        "Successor state is not completely specified by {what} of the next-state relation. The following variable{} not assigned: {}.",
+                        if missing.len() == 1 { " is" } else { "s are" },
+                        missing.join(", ")
+                    )
+                }));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Splits a next-state relation into actions, TLC's way.
+pub fn split_actions(
+    prog: &Program,
+    next: &Expr,
+    out_sink: &dyn crate::eval::Output,
+) -> Vec<Action> {
+    let mut cx = Ctx::new(prog, &[], out_sink);
+    let mut out = Vec::new();
+    split(&mut cx, next, Vec::new(), None, Vec::new(), &mut out, 0);
+    out
+}
+
+fn split(
+    cx: &mut Ctx,
+    e: &Expr,
+    frame: Vec<Slot>,
+    op: Option<OpId>,
+    params: Vec<Value>,
+    out: &mut Vec<Action>,
+    depth: u32,
+) {
+    let leaf = |out: &mut Vec<Action>, frame: Vec<Slot>, params: Vec<Value>| {
+        out.push(Action {
+            op,
+            params,
+            expr: e.clone(),
+            frame,
+        })
+    };
+    if depth > 64 {
+        return leaf(out, frame, params);
+    }
+    match &e.kind {
+        ExprKind::Or(xs) => {
+            for x in xs {
+                split(cx, x, frame.clone(), op, params.clone(), out, depth + 1);
+            }
+        }
+        ExprKind::Call(id, args) | ExprKind::CallLocal(id, args)
+            if cx.prog.op(*id).fn_bounds.is_none() =>
+        {
+            let local = matches!(e.kind, ExprKind::CallLocal(..));
+            cx.stack = frame.clone();
+            cx.base = 0;
+            let mut nf: Vec<Slot> = Vec::new();
+            if local {
+                let d = cx.prog.op(*id).capture.unwrap_or(0) as usize;
+                nf.extend_from_slice(&frame[..d.min(frame.len())]);
+            }
+            let mut ok = true;
+            for a in args {
+                match cx.arg_slot(a) {
+                    Ok(s) => nf.push(s),
+                    Err(_) => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if !ok {
+                return leaf(out, frame, params);
+            }
+            let prog = cx.prog;
+            let def = prog.op(*id);
+            let own = def.params.len() - args.len().min(def.params.len());
+            let _ = own;
+            let pvals: Vec<Value> = nf
+                .iter()
+                .skip(nf.len() - args.len())
+                .filter_map(|s| match s {
+                    Slot::Val(v) => Some(v.clone()),
+                    Slot::Op(_) => None,
+                })
+                .collect();
+            split(cx, &def.body, nf, Some(*id), pvals, out, depth + 1);
+        }
+        ExprKind::Quant(false, bounds, body) => {
+            cx.stack = frame.clone();
+            cx.base = 0;
+            let levels = match cx.levels(bounds) {
+                Ok(l) => l,
+                Err(_) => return leaf(out, frame, params),
+            };
+            let mut bindings: Vec<Vec<Slot>> = Vec::new();
+            let r = cx.iterate(&levels, &mut |c| {
+                bindings.push(c.stack.clone());
+                Ok(true)
+            });
+            if r.is_err() {
+                return leaf(out, frame, params);
+            }
+            for b in bindings {
+                split(cx, body, b, op, params.clone(), out, depth + 1);
+            }
+        }
+        _ => leaf(out, frame, params),
+    }
+}
+
+/// Builds the frame-free expression `Op` for evaluation of a named zero-arity operator.
+pub fn op_expr(prog: &Program, id: OpId) -> Expr {
+    Expr {
+        kind: ExprKind::Call(id, Vec::new()),
+        span: prog.op(id).span,
+    }
+}

@@ -1,0 +1,887 @@
+//! The expression evaluator.
+//!
+//! A [`Ctx`] holds the state being evaluated (and, for actions, the next state, possibly
+//! partially assigned during enumeration), a value stack whose frames hold operator
+//! parameters and bound variables, and the output sink for `Print`. Conjunctions and
+//! disjunctions short-circuit left to right, as TLC does.
+
+use std::sync::Arc;
+
+use value::Value;
+
+use crate::builtins::{self, Builtin};
+use crate::error::{err, EvalError, EvalResult};
+use crate::ir::{Arg, Bound, ConstId, ExceptKey, Expr, ExprKind, OpId, OpRef, Temporal};
+use crate::program::{ConstBinding, Program};
+use crate::vals::{self, display};
+
+/// Where `Print` and `PrintT` write.
+pub trait Output: Sync {
+    /// Prints one line.
+    fn print(&self, line: &str);
+}
+
+/// An [`Output`] that writes to standard output.
+pub struct StdOutput;
+
+impl Output for StdOutput {
+    fn print(&self, line: &str) {
+        println!("{line}");
+    }
+}
+
+/// An operator value held in a frame slot (argument of a higher-order parameter).
+#[derive(Clone, Debug)]
+pub enum OpVal {
+    /// A top-level operator.
+    User(OpId),
+    /// A LET operator or LAMBDA with the frame prefix it captured.
+    Closure(OpId, Arc<[Slot]>),
+    /// A standard operator.
+    Builtin(Builtin),
+    /// A configuration-bound constant operator.
+    Const(ConstId),
+}
+
+/// One frame slot.
+#[derive(Clone, Debug)]
+pub enum Slot {
+    /// A value (bound variable, parameter, `@`).
+    Val(Value),
+    /// An operator (higher-order parameter).
+    Op(OpVal),
+}
+
+/// One level of a binder iteration: the values and whether each destructures a tuple.
+pub(crate) type Level = (Arc<[Value]>, Option<u32>);
+
+/// An evaluation context.
+pub struct Ctx<'p> {
+    pub(crate) prog: &'p Program,
+    /// The current state (empty when evaluating constants).
+    pub(crate) cur: &'p [Value],
+    /// The next state; `None` for a variable not yet assigned.
+    pub(crate) next: Vec<Option<Value>>,
+    /// Whether unprimed variables are read from `next` (inside a prime, or in Init).
+    pub(crate) in_next: bool,
+    pub(crate) stack: Vec<Slot>,
+    pub(crate) base: usize,
+    out: &'p dyn Output,
+    regs: Vec<Value>,
+}
+
+impl<'p> Ctx<'p> {
+    /// A context evaluating over `cur` (no next state).
+    pub fn new(prog: &'p Program, cur: &'p [Value], out: &'p dyn Output) -> Ctx<'p> {
+        Ctx {
+            prog,
+            cur,
+            next: vec![None; prog.vars.len()],
+            in_next: false,
+            stack: Vec::with_capacity(64),
+            base: 0,
+            out,
+            regs: Vec::new(),
+        }
+    }
+
+    /// Sets a fully known next state (for action properties and action constraints).
+    pub fn set_next(&mut self, next: &[Value]) {
+        self.next = next.iter().cloned().map(Some).collect();
+    }
+
+    /// Forgets the next state.
+    pub fn clear_next(&mut self) {
+        for n in &mut self.next {
+            *n = None;
+        }
+    }
+
+    /// The program being evaluated.
+    pub fn program(&self) -> &'p Program {
+        self.prog
+    }
+
+    /// Evaluates a zero-argument top-level operator.
+    pub fn eval_op(&mut self, id: OpId) -> EvalResult<Value> {
+        self.call(id, &[], false)
+    }
+
+    /// Evaluates a top-level operator expected to be a boolean.
+    pub fn eval_op_bool(&mut self, id: OpId) -> EvalResult<bool> {
+        let span = self.prog.op(id).body.span;
+        let v = self.eval_op(id)?;
+        vals::expect_bool(&v, "a predicate").map_err(|e| e.at(span))
+    }
+
+    /// Evaluates an expression in an empty frame.
+    pub fn eval_top(&mut self, e: &Expr) -> EvalResult<Value> {
+        self.stack.clear();
+        self.base = 0;
+        self.eval(e)
+    }
+
+    pub(crate) fn read_var(&self, i: u32, primed: bool) -> EvalResult<Value> {
+        let i = i as usize;
+        if primed || self.in_next {
+            if primed && self.in_next {
+                return err("A primed expression was primed again.");
+            }
+            match self.next.get(i) {
+                Some(Some(v)) => Ok(v.clone()),
+                _ => err(format!(
+                    "In evaluation, the identifier {} is either undefined or not an operator.",
+                    self.prog.vars.get(i).map_or("?", |s| s.as_str())
+                )),
+            }
+        } else {
+            match self.cur.get(i) {
+                Some(v) => Ok(v.clone()),
+                None => err(format!(
+                    "The variable {} cannot be evaluated in a constant expression.",
+                    self.prog.vars.get(i).map_or("?", |s| s.as_str())
+                )),
+            }
+        }
+    }
+
+    /// Evaluates an expression.
+    pub fn eval(&mut self, e: &Expr) -> EvalResult<Value> {
+        self.eval_inner(e).map_err(|x| x.at(e.span))
+    }
+
+    /// Evaluates an expression that must be a boolean.
+    pub fn eval_bool(&mut self, e: &Expr) -> EvalResult<bool> {
+        let v = self.eval(e)?;
+        match v {
+            Value::Bool(b) => Ok(b),
+            _ => Err(EvalError::new(format!(
+                "A non-boolean expression ({}) was used as a condition.",
+                display(&v)
+            ))
+            .at(e.span)),
+        }
+    }
+
+    pub(crate) fn const_value(&mut self, c: ConstId) -> EvalResult<Value> {
+        match self.prog.const_values.get(c.0 as usize) {
+            Some(Some(ConstBinding::Value(v))) => Ok(v.clone()),
+            Some(Some(ConstBinding::Op(id))) => self.call(*id, &[], false),
+            _ => err(format!(
+                "The constant {} is not assigned a value by the configuration.",
+                self.prog.consts[c.0 as usize].name
+            )),
+        }
+    }
+
+    pub(crate) fn arg_slot(&mut self, a: &Arg) -> EvalResult<Slot> {
+        Ok(match a {
+            Arg::Expr(e) => Slot::Val(self.eval(e)?),
+            Arg::Op(r) => Slot::Op(self.op_val(r)?),
+        })
+    }
+
+    pub(crate) fn op_val(&self, r: &OpRef) -> EvalResult<OpVal> {
+        Ok(match r {
+            OpRef::User(id) => OpVal::User(*id),
+            OpRef::Local(id) => {
+                let depth = self.prog.op(*id).capture.unwrap_or(0) as usize;
+                OpVal::Closure(*id, self.stack[self.base..self.base + depth].into())
+            }
+            OpRef::Builtin(b) => OpVal::Builtin(*b),
+            OpRef::Const(c) => OpVal::Const(*c),
+            OpRef::Param(s) => match &self.stack[self.base + *s as usize] {
+                Slot::Op(o) => o.clone(),
+                Slot::Val(_) => return err("A value was passed where an operator was expected."),
+            },
+        })
+    }
+
+    /// Builds the frame of a call (captured prefix for local operators, then arguments)
+    /// and returns its base.
+    pub(crate) fn enter(&mut self, id: OpId, args: &[Arg], local: bool) -> EvalResult<usize> {
+        let mut frame: Vec<Slot> = Vec::with_capacity(args.len() + 4);
+        if local {
+            let depth = self.prog.op(id).capture.unwrap_or(0) as usize;
+            frame.extend_from_slice(&self.stack[self.base..self.base + depth]);
+        }
+        for a in args {
+            frame.push(self.arg_slot(a)?);
+        }
+        let new_base = self.stack.len();
+        self.stack.extend(frame);
+        Ok(new_base)
+    }
+
+    pub(crate) fn call(&mut self, id: OpId, args: &[Arg], local: bool) -> EvalResult<Value> {
+        let new_base = self.enter(id, args, local)?;
+        self.run_frame(id, new_base)
+    }
+
+    fn run_frame(&mut self, id: OpId, new_base: usize) -> EvalResult<Value> {
+        let old = std::mem::replace(&mut self.base, new_base);
+        let op = self.prog.op(id);
+        let r = if let Some(bounds) = &op.fn_bounds {
+            self.build_fn(bounds, &op.body)
+        } else {
+            self.eval(&op.body)
+        };
+        self.stack.truncate(new_base);
+        self.base = old;
+        r
+    }
+
+    /// Calls an operator value with argument slots.
+    pub(crate) fn call_opval(&mut self, ov: &OpVal, args: Vec<Slot>) -> EvalResult<Value> {
+        match ov {
+            OpVal::User(id) => {
+                let nb = self.stack.len();
+                self.stack.extend(args);
+                self.run_frame(*id, nb)
+            }
+            OpVal::Closure(id, cap) => {
+                let nb = self.stack.len();
+                self.stack.extend(cap.iter().cloned());
+                self.stack.extend(args);
+                self.run_frame(*id, nb)
+            }
+            OpVal::Builtin(b) => {
+                let vs: Vec<Value> = args
+                    .into_iter()
+                    .map(|s| match s {
+                        Slot::Val(v) => Ok(v),
+                        Slot::Op(_) => err("An operator was passed where a value was expected."),
+                    })
+                    .collect::<EvalResult<_>>()?;
+                self.builtin(*b, vs)
+            }
+            OpVal::Const(c) => match self.prog.const_values.get(c.0 as usize) {
+                Some(Some(ConstBinding::Op(id))) => self.call_opval(&OpVal::User(*id), args),
+                Some(Some(ConstBinding::Value(v))) if args.is_empty() => Ok(v.clone()),
+                _ => err(format!(
+                    "The constant operator {} is not defined by the configuration.",
+                    self.prog.consts[c.0 as usize].name
+                )),
+            },
+        }
+    }
+
+    fn builtin(&mut self, b: Builtin, args: Vec<Value>) -> EvalResult<Value> {
+        match b {
+            Builtin::Print => {
+                self.out.print(&display(&args[0]));
+                Ok(args[1].clone())
+            }
+            Builtin::PrintT => {
+                self.out.print(&display(&args[0]));
+                Ok(Value::Bool(true))
+            }
+            Builtin::Assert => match &args[0] {
+                Value::Bool(true) => Ok(Value::Bool(true)),
+                Value::Bool(false) => err(format!(
+                    "The first argument of Assert evaluated to FALSE; the second argument was:\n{}",
+                    display(&args[1])
+                )),
+                v => err(format!(
+                    "The first argument of Assert must be a boolean, but instead it is:\n{}",
+                    display(v)
+                )),
+            },
+            Builtin::TlcGet => match &args[0] {
+                Value::Int(i) if *i >= 0 => {
+                    Ok(self.regs.get(*i as usize).cloned().unwrap_or(Value::Int(0)))
+                }
+                Value::Str(s) if &**s == "level" || &**s == "diameter" => Ok(Value::Int(0)),
+                v => err(format!("TLCGet: unsupported argument {}.", display(v))),
+            },
+            Builtin::TlcSet => match &args[0] {
+                Value::Int(i) if *i >= 0 && *i < 1 << 16 => {
+                    let i = *i as usize;
+                    if self.regs.len() <= i {
+                        self.regs.resize(i + 1, Value::Int(0));
+                    }
+                    self.regs[i] = args[1].clone();
+                    Ok(Value::Bool(true))
+                }
+                v => err(format!("TLCSet: unsupported register {}.", display(v))),
+            },
+            _ => builtins::apply(b, &args),
+        }
+    }
+
+    /// The values each binder level ranges over.
+    pub(crate) fn levels(&mut self, bounds: &[Bound]) -> EvalResult<Vec<Level>> {
+        let mut out = Vec::new();
+        for b in bounds {
+            let Some(set) = &b.set else {
+                return err("TLC cannot evaluate an unbounded quantifier or CHOOSE.");
+            };
+            let s = self.eval(set)?;
+            let elems = vals::elements(&s).map_err(|e| e.at(set.span))?;
+            if b.tuple {
+                out.push((elems, Some(b.names)));
+            } else {
+                for _ in 0..b.names {
+                    out.push((elems.clone(), None));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    pub(crate) fn bind(&mut self, v: &Value, tuple: Option<u32>) -> EvalResult<()> {
+        match tuple {
+            None => self.stack.push(Slot::Val(v.clone())),
+            Some(k) => match v {
+                Value::Tuple(t) if t.len() == k as usize => {
+                    self.stack.extend(t.iter().map(|x| Slot::Val(x.clone())))
+                }
+                _ => {
+                    return err(format!(
+                        "A tuple of {k} elements was expected, but the value is:\n{}",
+                        display(v)
+                    ))
+                }
+            },
+        }
+        Ok(())
+    }
+
+    /// Runs `f` for every binding of the levels; stops (returning false) when `f` does.
+    pub(crate) fn iterate(
+        &mut self,
+        levels: &[Level],
+        f: &mut dyn FnMut(&mut Self) -> EvalResult<bool>,
+    ) -> EvalResult<bool> {
+        let Some(((set, tuple), rest)) = levels.split_first() else {
+            return f(self);
+        };
+        for v in set.iter() {
+            let mark = self.stack.len();
+            self.bind(v, *tuple)?;
+            let r = self.iterate(rest, f);
+            self.stack.truncate(mark);
+            if !r? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    fn build_fn(&mut self, bounds: &[Bound], body: &Expr) -> EvalResult<Value> {
+        let levels = self.levels(bounds)?;
+        let single = levels.len() == 1 && levels[0].1.is_none();
+        let mut pairs = Vec::new();
+        let base = self.base;
+        self.iterate(&levels, &mut |cx| {
+            let key = if single {
+                match &cx.stack[cx.stack.len() - 1] {
+                    Slot::Val(v) => v.clone(),
+                    Slot::Op(_) => Value::Bool(false),
+                }
+            } else {
+                let n: usize = levels.iter().map(|l| l.1.unwrap_or(1) as usize).sum();
+                let start = cx.stack.len() - n;
+                let mut key: Vec<Value> = Vec::new();
+                let mut i = start;
+                for (_, t) in &levels {
+                    match t {
+                        None => {
+                            key.push(slot_val(&cx.stack[i]));
+                            i += 1;
+                        }
+                        Some(k) => {
+                            key.push(Value::Tuple(
+                                cx.stack[i..i + *k as usize].iter().map(slot_val).collect(),
+                            ));
+                            i += *k as usize;
+                        }
+                    }
+                }
+                Value::Tuple(key.into())
+            };
+            let v = cx.eval(body)?;
+            pairs.push((key, v));
+            Ok(true)
+        })?;
+        debug_assert_eq!(base, self.base);
+        Ok(vals::mk_func(pairs))
+    }
+
+    fn rec_fn_app(
+        &mut self,
+        id: OpId,
+        args: &[Arg],
+        point: &Expr,
+        local: bool,
+    ) -> EvalResult<Value> {
+        let x = self.eval(point)?;
+        let new_base = self.enter(id, args, local)?;
+        let old = std::mem::replace(&mut self.base, new_base);
+        let r = self.rec_fn_point(id, &x);
+        self.stack.truncate(new_base);
+        self.base = old;
+        r
+    }
+
+    fn rec_fn_point(&mut self, id: OpId, x: &Value) -> EvalResult<Value> {
+        let op = self.prog.op(id);
+        let bounds = op
+            .fn_bounds
+            .as_ref()
+            .expect("recursive application of a function definition");
+        // Components of the point, one per bound name.
+        let nnames: u32 = bounds.iter().map(|b| b.names).sum();
+        let comps: Vec<Value> = if nnames == 1 && !bounds[0].tuple {
+            vec![x.clone()]
+        } else {
+            match x {
+                Value::Tuple(t) => t.to_vec(),
+                _ => vec![x.clone()],
+            }
+        };
+        let mut i = 0;
+        for b in bounds {
+            let set = match &b.set {
+                Some(s) => self.eval(s)?,
+                None => return err("A function definition needs bounded domains."),
+            };
+            if b.tuple {
+                let v = comps.get(i).cloned().unwrap_or(Value::Bool(false));
+                if !vals::contains(&set, &v)? {
+                    return not_in_domain(id, x, self);
+                }
+                self.bind(&v, Some(b.names))?;
+                i += 1;
+            } else {
+                for _ in 0..b.names {
+                    let Some(v) = comps.get(i) else {
+                        return not_in_domain(id, x, self);
+                    };
+                    if !vals::contains(&set, v)? {
+                        return not_in_domain(id, x, self);
+                    }
+                    self.stack.push(Slot::Val(v.clone()));
+                    i += 1;
+                }
+            }
+        }
+        if i != comps.len() {
+            return not_in_domain(id, x, self);
+        }
+        self.eval(&op.body)
+    }
+
+    fn eval_inner(&mut self, e: &Expr) -> EvalResult<Value> {
+        Ok(match &e.kind {
+            ExprKind::Lit(v) => v.clone(),
+            ExprKind::Var(i) => self.read_var(*i, false)?,
+            ExprKind::PrimeVar(i) => self.read_var(*i, true)?,
+            ExprKind::Prime(inner) => {
+                if self.in_next {
+                    return err("A primed expression was primed again.");
+                }
+                self.in_next = true;
+                let r = self.eval(inner);
+                self.in_next = false;
+                r?
+            }
+            ExprKind::Local(s) => slot_val(&self.stack[self.base + *s as usize]),
+            ExprKind::Const(c) => self.const_value(*c)?,
+            ExprKind::Call(id, args) => self.call(*id, args, false)?,
+            ExprKind::CallLocal(id, args) => self.call(*id, args, true)?,
+            ExprKind::CallParam(s, args) => {
+                let ov = match &self.stack[self.base + *s as usize] {
+                    Slot::Op(o) => o.clone(),
+                    Slot::Val(v) => {
+                        return err(format!("The value {} is not an operator.", display(v)))
+                    }
+                };
+                let slots = args
+                    .iter()
+                    .map(|a| self.arg_slot(a))
+                    .collect::<EvalResult<Vec<_>>>()?;
+                self.call_opval(&ov, slots)?
+            }
+            ExprKind::CallConst(c, args) => {
+                let slots = args
+                    .iter()
+                    .map(|a| self.arg_slot(a))
+                    .collect::<EvalResult<Vec<_>>>()?;
+                self.call_opval(&OpVal::Const(*c), slots)?
+            }
+            ExprKind::Builtin(b, args) => {
+                let vs = args
+                    .iter()
+                    .map(|a| self.eval(a))
+                    .collect::<EvalResult<Vec<_>>>()?;
+                self.builtin(*b, vs)?
+            }
+            ExprKind::BuiltinHo(b, args) => self.builtin_ho(*b, args)?,
+            ExprKind::Not(a) => Value::Bool(!self.eval_bool(a)?),
+            ExprKind::And(xs) => {
+                for x in xs {
+                    if !self.eval_bool(x)? {
+                        return Ok(Value::Bool(false));
+                    }
+                }
+                Value::Bool(true)
+            }
+            ExprKind::Or(xs) => {
+                for x in xs {
+                    if self.eval_bool(x)? {
+                        return Ok(Value::Bool(true));
+                    }
+                }
+                Value::Bool(false)
+            }
+            ExprKind::Implies(a, b) => Value::Bool(!self.eval_bool(a)? || self.eval_bool(b)?),
+            ExprKind::Equiv(a, b) => Value::Bool(self.eval_bool(a)? == self.eval_bool(b)?),
+            ExprKind::Eq(a, b) => {
+                let x = self.eval(a)?;
+                let y = self.eval(b)?;
+                Value::Bool(vals::equal(&x, &y)?)
+            }
+            ExprKind::In(a, b) => {
+                let x = self.eval(a)?;
+                let s = self.eval(b)?;
+                Value::Bool(vals::contains(&s, &x)?)
+            }
+            ExprKind::If(c, a, b) => {
+                if self.eval_bool(c)? {
+                    self.eval(a)?
+                } else {
+                    self.eval(b)?
+                }
+            }
+            ExprKind::Case(arms, other) => {
+                for (g, body) in arms {
+                    if self.eval_bool(g)? {
+                        return self.eval(body);
+                    }
+                }
+                match other {
+                    Some(o) => self.eval(o)?,
+                    None => return err("Attempted to evaluate a CASE with no conditions true."),
+                }
+            }
+            ExprKind::Quant(forall, bounds, body) => {
+                let levels = self.levels(bounds)?;
+                let forall = *forall;
+                let mut result = forall;
+                self.iterate(&levels, &mut |cx| {
+                    let b = cx.eval_bool(body)?;
+                    if b != forall {
+                        result = !forall;
+                        return Ok(false);
+                    }
+                    Ok(true)
+                })?;
+                Value::Bool(result)
+            }
+            ExprKind::Choose(bound, body) => {
+                let levels = self.levels(std::slice::from_ref(&**bound))?;
+                let mut found = None;
+                let n = bound.names;
+                self.iterate(&levels, &mut |cx| {
+                    if cx.eval_bool(body)? {
+                        let top = cx.stack.len();
+                        found = Some(if bound.tuple {
+                            Value::Tuple(
+                                cx.stack[top - n as usize..].iter().map(slot_val).collect(),
+                            )
+                        } else {
+                            slot_val(&cx.stack[top - 1])
+                        });
+                        return Ok(false);
+                    }
+                    Ok(true)
+                })?;
+                match found {
+                    Some(v) => v,
+                    None => {
+                        return err(
+                            "Attempted to compute the value of an expression of form\nCHOOSE x \\in S: P, but no element of S satisfied P.",
+                        )
+                    }
+                }
+            }
+            ExprKind::SetEnum(xs) => {
+                let vs = xs
+                    .iter()
+                    .map(|x| self.eval(x))
+                    .collect::<EvalResult<Vec<_>>>()?;
+                let vs = vs
+                    .iter()
+                    .map(vals::normalize)
+                    .collect::<EvalResult<Vec<_>>>()?;
+                vals::mk_set(vs)
+            }
+            ExprKind::SetFilter(bound, pred) => {
+                let set_expr = bound
+                    .set
+                    .as_ref()
+                    .ok_or_else(|| EvalError::new("unbounded set filter"))?;
+                let s = self.eval(set_expr)?;
+                let elems = vals::elements(&s).map_err(|x| x.at(set_expr.span))?;
+                let tuple = if bound.tuple { Some(bound.names) } else { None };
+                let mut out = Vec::new();
+                for v in elems.iter() {
+                    let mark = self.stack.len();
+                    self.bind(v, tuple)?;
+                    let r = self.eval_bool(pred);
+                    self.stack.truncate(mark);
+                    if r? {
+                        out.push(v.clone());
+                    }
+                }
+                Value::Set(out.into())
+            }
+            ExprKind::SetMap(bounds, body) => {
+                let levels = self.levels(bounds)?;
+                let mut out = Vec::new();
+                self.iterate(&levels, &mut |cx| {
+                    let v = cx.eval(body)?;
+                    out.push(vals::normalize(&v)?);
+                    Ok(true)
+                })?;
+                vals::mk_set(out)
+            }
+            ExprKind::Tuple(xs) => Value::Tuple(
+                xs.iter()
+                    .map(|x| self.eval(x).and_then(|v| vals::normalize(&v)))
+                    .collect::<EvalResult<Vec<_>>>()?
+                    .into(),
+            ),
+            ExprKind::Times(xs) => {
+                let vs = xs
+                    .iter()
+                    .map(|x| self.eval(x))
+                    .collect::<EvalResult<Vec<_>>>()?;
+                Value::Lazy(Arc::new(value::LazySet::Product(vs)))
+            }
+            ExprKind::Record(fs) => {
+                let mut out = Vec::with_capacity(fs.len());
+                for (n, x) in fs {
+                    let v = self.eval(x)?;
+                    out.push((n.clone(), vals::normalize(&v)?));
+                }
+                vals::mk_record(out)
+            }
+            ExprKind::RecordSet(fs) => {
+                let mut out = Vec::with_capacity(fs.len());
+                for (n, x) in fs {
+                    out.push((n.clone(), self.eval(x)?));
+                }
+                Value::Lazy(Arc::new(value::LazySet::RecordSet(out)))
+            }
+            ExprKind::FnCons(bounds, body) => self.build_fn(bounds, body)?,
+            ExprKind::FnSet(a, b) => {
+                let d = self.eval(a)?;
+                let r = self.eval(b)?;
+                Value::Lazy(Arc::new(value::LazySet::FnSet(d, r)))
+            }
+            ExprKind::FnApp(f, x) => {
+                let fv = self.eval(f)?;
+                let xv = self.eval(x)?;
+                vals::apply(&fv, &xv)?
+            }
+            ExprKind::RecFnApp(id, args, x) => {
+                let local = self.prog.op(*id).capture.is_some();
+                self.rec_fn_app(*id, args, x, local)?
+            }
+            ExprKind::Dot(r, f) => {
+                let rv = self.eval(r)?;
+                match &rv {
+                    Value::Record(_) | Value::Func(_) => vals::apply(&rv, &Value::Str(f.clone()))
+                        .map_err(|_| {
+                        EvalError::new(format!(
+                            "Attempted to access nonexistent field '{f}' of record\n{}",
+                            display(&rv)
+                        ))
+                    })?,
+                    _ => {
+                        return err(format!(
+                            "Attempted to access field '{f}' of a value that is not a record:\n{}",
+                            display(&rv)
+                        ))
+                    }
+                }
+            }
+            ExprKind::Except(f, clauses) => {
+                let mut fv = self.eval(f)?;
+                for c in clauses {
+                    fv = self.except_path(fv, &c.path, &c.value)?;
+                }
+                fv
+            }
+            ExprKind::Unchanged(x) => {
+                let now = self.eval(x)?;
+                if self.in_next {
+                    return err("UNCHANGED inside a primed expression.");
+                }
+                self.in_next = true;
+                let then = self.eval(x);
+                self.in_next = false;
+                Value::Bool(vals::equal(&now, &then?)?)
+            }
+            ExprKind::Enabled(a) => Value::Bool(self.enabled(a)?),
+            ExprKind::BoxAction(a, v) => {
+                if self.eval_bool(a)? {
+                    Value::Bool(true)
+                } else {
+                    self.eval(&Expr {
+                        kind: ExprKind::Unchanged(v.clone()),
+                        span: e.span,
+                    })?
+                }
+            }
+            ExprKind::AngleAction(a, v) => {
+                if !self.eval_bool(a)? {
+                    Value::Bool(false)
+                } else {
+                    let u = self.eval(&Expr {
+                        kind: ExprKind::Unchanged(v.clone()),
+                        span: e.span,
+                    })?;
+                    Value::Bool(matches!(u, Value::Bool(false)))
+                }
+            }
+            ExprKind::Temporal(t, _) => {
+                return err(format!(
+                    "TLC cannot evaluate the temporal formula ({}) here.",
+                    match t {
+                        Temporal::Always => "[]",
+                        Temporal::Eventually => "<>",
+                        Temporal::LeadsTo => "~>",
+                        Temporal::WeakFair => "WF",
+                        Temporal::StrongFair => "SF",
+                        Temporal::Other => "temporal",
+                    }
+                ))
+            }
+            ExprKind::Error => return err("This expression could not be compiled."),
+        })
+    }
+
+    /// Applies one EXCEPT clause's path to `f`.
+    fn except_path(&mut self, f: Value, path: &[ExceptKey], value: &Expr) -> EvalResult<Value> {
+        let Some((k, rest)) = path.split_first() else {
+            return Ok(f);
+        };
+        let key = match k {
+            ExceptKey::Index(x) => self.eval(x)?,
+            ExceptKey::Field(n) => Value::Str(n.clone()),
+        };
+        if !vals::is_fn(&f) {
+            return err(format!(
+                "Attempted to apply EXCEPT to a non-function:\n{}",
+                display(&f)
+            ));
+        }
+        let old = vals::apply(&f, &key).ok();
+        let Some(old) = old else {
+            // A point outside the domain leaves the function unchanged.
+            return Ok(f);
+        };
+        let new = if rest.is_empty() {
+            self.stack.push(Slot::Val(old));
+            let r = self.eval(value);
+            self.stack.pop();
+            vals::normalize(&r?)?
+        } else {
+            self.except_path(old, rest, value)?
+        };
+        vals::except(&f, &key, new)
+    }
+
+    fn builtin_ho(&mut self, b: Builtin, args: &[Arg]) -> EvalResult<Value> {
+        match b {
+            Builtin::SelectSeq => {
+                let Slot::Val(s) = self.arg_slot(&args[0])? else {
+                    return err("SelectSeq expects a sequence.");
+                };
+                let Slot::Op(test) = self.arg_slot(&args[1])? else {
+                    return err("SelectSeq expects an operator.");
+                };
+                let Value::Tuple(t) = &s else {
+                    return err(format!(
+                        "The first argument of SelectSeq should be a sequence, but instead it is:\n{}",
+                        display(&s)
+                    ));
+                };
+                let mut out = Vec::new();
+                for x in t.iter() {
+                    let r = self.call_opval(&test, vec![Slot::Val(x.clone())])?;
+                    if vals::expect_bool(&r, "the test of SelectSeq")? {
+                        out.push(x.clone());
+                    }
+                }
+                Ok(Value::Tuple(out.into()))
+            }
+            Builtin::SortSeq => {
+                let Slot::Val(s) = self.arg_slot(&args[0])? else {
+                    return err("SortSeq expects a sequence.");
+                };
+                let Slot::Op(lt) = self.arg_slot(&args[1])? else {
+                    return err("SortSeq expects an operator.");
+                };
+                let Value::Tuple(t) = &s else {
+                    return err(format!(
+                        "The first argument of SortSeq should be a sequence, but instead it is:\n{}",
+                        display(&s)
+                    ));
+                };
+                // Stable insertion sort with a fallible comparison.
+                let mut out: Vec<Value> = Vec::with_capacity(t.len());
+                for x in t.iter() {
+                    let mut pos = out.len();
+                    while pos > 0 {
+                        let r = self.call_opval(
+                            &lt,
+                            vec![Slot::Val(x.clone()), Slot::Val(out[pos - 1].clone())],
+                        )?;
+                        if vals::expect_bool(&r, "the comparison of SortSeq")? {
+                            pos -= 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    out.insert(pos, x.clone());
+                }
+                Ok(Value::Tuple(out.into()))
+            }
+            Builtin::BagOfAll => {
+                let Slot::Op(f) = self.arg_slot(&args[0])? else {
+                    return err("BagOfAll expects an operator.");
+                };
+                let Slot::Val(bag) = self.arg_slot(&args[1])? else {
+                    return err("BagOfAll expects a bag.");
+                };
+                let mut acc = Value::Tuple(Arc::from(Vec::new()));
+                for (k, c) in vals::fn_pairs(&bag) {
+                    let v = self.call_opval(&f, vec![Slot::Val(k)])?;
+                    let single = vals::mk_func(vec![(v, c)]);
+                    acc = builtins::apply(Builtin::BagPlus, &[acc, single])?;
+                }
+                Ok(acc)
+            }
+            _ => err(format!("internal: {b:?} has no operator arguments")),
+        }
+    }
+}
+
+pub(crate) fn slot_val(s: &Slot) -> Value {
+    match s {
+        Slot::Val(v) => v.clone(),
+        Slot::Op(_) => Value::Bool(false),
+    }
+}
+
+fn not_in_domain(id: OpId, x: &Value, cx: &Ctx) -> EvalResult<Value> {
+    err(format!(
+        "Attempted to apply function {} to argument {}, which is not in the domain of the function.",
+        cx.prog.op(id).name,
+        display(x)
+    ))
+}

@@ -1,0 +1,216 @@
+//! The intermediate representation the evaluator runs.
+//!
+//! Lowering (see [`crate::lower`]) resolves every name once: state variables become slot
+//! indices, bound variables and operator parameters become frame slots, operators become
+//! [`OpId`]s and standard-library operators become [`Builtin`]s. Evaluation therefore never
+//! looks a name up in a string table.
+
+use std::sync::Arc;
+
+use source::Span;
+use value::Value;
+
+use crate::builtins::Builtin;
+
+/// Index of an operator in [`crate::Program::ops`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct OpId(pub u32);
+
+/// Index of a declared constant of the root module (bound by the model configuration).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ConstId(pub u32);
+
+/// An expression with its source span.
+#[derive(Clone, Debug)]
+pub struct Expr {
+    /// What it computes.
+    pub kind: ExprKind,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// One bound `x, y \in S` or `<<a, b>> \in S`. Names occupy consecutive frame slots starting at
+/// `first_slot`, in order.
+#[derive(Clone, Debug)]
+pub struct Bound {
+    /// Number of names bound (each a frame slot).
+    pub names: u32,
+    /// Whether the names destructure one tuple (`<<a, b>> \in S`).
+    pub tuple: bool,
+    /// The first frame slot.
+    pub first_slot: u32,
+    /// The set ranged over (`None` for unbounded forms, which cannot be evaluated).
+    pub set: Option<Box<Expr>>,
+}
+
+/// A step of an `EXCEPT` path.
+#[derive(Clone, Debug)]
+pub enum ExceptKey {
+    /// `![e]`.
+    Index(Expr),
+    /// `!.f`.
+    Field(Arc<str>),
+}
+
+/// One `!path = value` clause; `@` inside `value` reads frame slot `at_slot`.
+#[derive(Clone, Debug)]
+pub struct ExceptClause {
+    /// The path.
+    pub path: Vec<ExceptKey>,
+    /// The new value.
+    pub value: Expr,
+    /// The frame slot `@` is bound to while `value` is evaluated.
+    pub at_slot: u32,
+}
+
+/// A reference to an operator used as a value-less argument (higher-order parameters).
+#[derive(Clone, Debug)]
+pub enum OpRef {
+    /// A user-defined (top-level or instance) operator.
+    User(OpId),
+    /// A LET-defined operator or LAMBDA: captures the current frame up to its depth.
+    Local(OpId),
+    /// A standard-library operator.
+    Builtin(Builtin),
+    /// A higher-order parameter of the enclosing operator, in this frame slot.
+    Param(u32),
+    /// A constant operator bound by the model configuration.
+    Const(ConstId),
+}
+
+/// An operator argument: an expression, or an operator passed to a higher-order parameter.
+#[derive(Clone, Debug)]
+pub enum Arg {
+    /// An ordinary argument.
+    Expr(Expr),
+    /// An operator.
+    Op(OpRef),
+}
+
+/// Temporal operators: recognised for SPECIFICATION/PROPERTY analysis, not evaluable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Temporal {
+    /// `[]F`.
+    Always,
+    /// `<>F`.
+    Eventually,
+    /// `F ~> G`.
+    LeadsTo,
+    /// `WF_v(A)`.
+    WeakFair,
+    /// `SF_v(A)`.
+    StrongFair,
+    /// `\AA`, `\EE`, `-+->`.
+    Other,
+}
+
+/// The expression forms.
+#[derive(Clone, Debug)]
+pub enum ExprKind {
+    /// A literal value.
+    Lit(Value),
+    /// A state variable (unprimed).
+    Var(u32),
+    /// A primed state variable `x'`.
+    PrimeVar(u32),
+    /// `e'` for a non-variable `e`: `e` evaluated in the next state.
+    Prime(Box<Expr>),
+    /// A frame slot: bound variable, parameter, or `@`.
+    Local(u32),
+    /// A declared constant of the root module.
+    Const(ConstId),
+    /// Call of a top-level operator (also zero-arity references).
+    Call(OpId, Vec<Arg>),
+    /// Call of a LET-defined operator or LAMBDA (shares the current frame's prefix).
+    CallLocal(OpId, Vec<Arg>),
+    /// Call of a higher-order parameter held in a frame slot.
+    CallParam(u32, Vec<Arg>),
+    /// Call of a constant operator `F(_)` bound by the configuration.
+    CallConst(ConstId, Vec<Arg>),
+    /// A standard operator applied to ordinary arguments.
+    Builtin(Builtin, Vec<Expr>),
+    /// A standard operator that takes operator arguments.
+    BuiltinHo(Builtin, Vec<Arg>),
+    /// `~e`.
+    Not(Box<Expr>),
+    /// A conjunction (short-circuit, left to right).
+    And(Vec<Expr>),
+    /// A disjunction (short-circuit, left to right).
+    Or(Vec<Expr>),
+    /// `a => b`.
+    Implies(Box<Expr>, Box<Expr>),
+    /// `a <=> b`.
+    Equiv(Box<Expr>, Box<Expr>),
+    /// `a = b`.
+    Eq(Box<Expr>, Box<Expr>),
+    /// `a \in S`.
+    In(Box<Expr>, Box<Expr>),
+    /// `IF c THEN a ELSE b`.
+    If(Box<Expr>, Box<Expr>, Box<Expr>),
+    /// `CASE` arms and optional `OTHER`.
+    Case(Vec<(Expr, Expr)>, Option<Box<Expr>>),
+    /// `\A` (true) or `\E` (false) over bounds.
+    Quant(bool, Vec<Bound>, Box<Expr>),
+    /// `CHOOSE x \in S : P`.
+    Choose(Box<Bound>, Box<Expr>),
+    /// `{a, b}`.
+    SetEnum(Vec<Expr>),
+    /// `{x \in S : P}`.
+    SetFilter(Box<Bound>, Box<Expr>),
+    /// `{e : x \in S}`.
+    SetMap(Vec<Bound>, Box<Expr>),
+    /// `<<a, b>>`.
+    Tuple(Vec<Expr>),
+    /// `A \X B`.
+    Times(Vec<Expr>),
+    /// `[a |-> e]`.
+    Record(Vec<(Arc<str>, Expr)>),
+    /// `[a : S]`.
+    RecordSet(Vec<(Arc<str>, Expr)>),
+    /// `[x \in S |-> e]`.
+    FnCons(Vec<Bound>, Box<Expr>),
+    /// `[S -> T]`.
+    FnSet(Box<Expr>, Box<Expr>),
+    /// `f[a]` (several arguments are a tuple).
+    FnApp(Box<Expr>, Box<Expr>),
+    /// `f[a]` where `f` is a recursive function definition: evaluated point by point.
+    RecFnApp(OpId, Vec<Arg>, Box<Expr>),
+    /// `r.f`.
+    Dot(Box<Expr>, Arc<str>),
+    /// `[f EXCEPT …]`.
+    Except(Box<Expr>, Vec<ExceptClause>),
+    /// `UNCHANGED e`.
+    Unchanged(Box<Expr>),
+    /// `ENABLED A`.
+    Enabled(Box<Expr>),
+    /// `[A]_v`.
+    BoxAction(Box<Expr>, Box<Expr>),
+    /// `<<A>>_v`.
+    AngleAction(Box<Expr>, Box<Expr>),
+    /// A temporal formula; operands kept for analysis.
+    Temporal(Temporal, Vec<Expr>),
+    /// An expression that could not be lowered (an error was reported).
+    Error,
+}
+
+/// An operator definition after lowering.
+#[derive(Clone, Debug)]
+pub struct OpDef {
+    /// The operator's name as written.
+    pub name: String,
+    /// The module it was defined in.
+    pub module: String,
+    /// Arity of each parameter (0 for ordinary parameters). For operators of a parameterised
+    /// instance this includes the instance's parameters first.
+    pub params: Vec<u32>,
+    /// The body (for a function definition: its value at the point bound by `fn_bounds`).
+    pub body: Expr,
+    /// The whole definition.
+    pub span: Span,
+    /// For LET definitions and LAMBDAs: the number of slots of the defining frame the body
+    /// sees before its own parameters.
+    pub capture: Option<u32>,
+    /// For function definitions `f[x \in S] == e`: the domain bounds (slots after the
+    /// parameters); the function is evaluated lazily, point by point.
+    pub fn_bounds: Option<Vec<Bound>>,
+}

@@ -1,0 +1,490 @@
+//! Binding a TLC configuration to a lowered program: constants, substitutions, the
+//! behaviour spec, invariants, properties, constraints, view; then the assumptions.
+
+use std::sync::Arc;
+
+use eval::ir::{Expr, ExprKind, OpId, Temporal};
+use eval::level::{self, TEMPORAL};
+use eval::{ConstBinding, Ctx, Program, RootName, StdOutput};
+use source::{Diagnostic, SourceDb, Span};
+use syntax::cfg::{CfgConstant, CfgName, CfgValue, Config};
+use value::Value;
+
+use crate::locate::Locator;
+use crate::model::SpecModel;
+
+fn cfg_value(v: &CfgValue) -> Value {
+    match v {
+        CfgValue::Int(i) => Value::Int(*i),
+        CfgValue::Str(s) => Value::Str(Arc::from(s.as_str())),
+        CfgValue::Bool(b) => Value::Bool(*b),
+        CfgValue::ModelValue(m) => Value::ModelValue(Arc::from(m.as_str())),
+        CfgValue::Set(xs) => eval::vals::mk_set(xs.iter().map(cfg_value).collect()),
+        CfgValue::Tuple(xs) => Value::Tuple(xs.iter().map(cfg_value).collect()),
+    }
+}
+
+fn call(prog: &Program, id: OpId) -> Expr {
+    eval::op_expr(prog, id)
+}
+
+/// Looks a cfg name up as a zero-arity operator.
+fn named_op(prog: &Program, n: &CfgName, what: &str, diags: &mut Vec<Diagnostic>) -> Option<OpId> {
+    match prog.lookup(&n.name) {
+        Some(RootName::Op(id, 0)) => Some(id),
+        Some(RootName::Op(_, a)) => {
+            diags.push(Diagnostic::error(
+                "arity-mismatch",
+                format!(
+                    "The {what} {} takes {a} arguments; it must take none.",
+                    n.name
+                ),
+                n.span,
+            ));
+            None
+        }
+        _ => {
+            diags.push(Diagnostic::error(
+                "undefined-operator",
+                format!("The {what} {} is not defined in the specification.", n.name),
+                n.span,
+            ));
+            None
+        }
+    }
+}
+
+/// Splits a formula into its conjuncts, looking through zero-arity definitions of temporal
+/// formulas.
+fn conjuncts(prog: &Program, e: &Expr, out: &mut Vec<Expr>, depth: u32) {
+    match &e.kind {
+        ExprKind::And(xs) => {
+            for x in xs {
+                conjuncts(prog, x, out, depth + 1);
+            }
+        }
+        ExprKind::Call(id, args)
+            if args.is_empty() && depth < 32 && level::level(prog, e) == TEMPORAL =>
+        {
+            conjuncts(prog, &prog.op(*id).body, out, depth + 1)
+        }
+        _ => out.push(e.clone()),
+    }
+}
+
+/// `[][A]_v` (possibly through zero-arity definitions): returns `[A]_v`.
+fn box_action(prog: &Program, e: &Expr, depth: u32) -> Option<Expr> {
+    match &e.kind {
+        ExprKind::Temporal(Temporal::Always, xs) if xs.len() == 1 => {
+            let inner = unfold(prog, &xs[0], depth);
+            match inner.kind {
+                ExprKind::BoxAction(..) => Some(inner),
+                _ => None,
+            }
+        }
+        ExprKind::Call(id, args) if args.is_empty() && depth < 32 => {
+            box_action(prog, &prog.op(*id).body, depth + 1)
+        }
+        _ => None,
+    }
+}
+
+fn unfold(prog: &Program, e: &Expr, depth: u32) -> Expr {
+    match &e.kind {
+        ExprKind::Call(id, args) if args.is_empty() && depth < 32 => {
+            let b = &prog.op(*id).body;
+            if matches!(b.kind, ExprKind::BoxAction(..) | ExprKind::Call(..)) {
+                unfold(prog, b, depth + 1)
+            } else {
+                e.clone()
+            }
+        }
+        _ => e.clone(),
+    }
+}
+
+/// `[]P` for a state predicate P: returns P.
+fn always_state(prog: &Program, e: &Expr, depth: u32) -> Option<Expr> {
+    match &e.kind {
+        ExprKind::Temporal(Temporal::Always, xs)
+            if xs.len() == 1 && level::level(prog, &xs[0]) <= level::STATE =>
+        {
+            Some(xs[0].clone())
+        }
+        ExprKind::Call(id, args) if args.is_empty() && depth < 32 => {
+            always_state(prog, &prog.op(*id).body, depth + 1)
+        }
+        _ => None,
+    }
+}
+
+fn is_fairness(prog: &Program, e: &Expr, depth: u32) -> bool {
+    match &e.kind {
+        ExprKind::Temporal(Temporal::WeakFair | Temporal::StrongFair, _) => true,
+        ExprKind::Quant(_, _, body) => is_fairness(prog, body, depth + 1),
+        ExprKind::And(xs) => xs.iter().all(|x| is_fairness(prog, x, depth + 1)),
+        ExprKind::Call(id, _) if depth < 32 => is_fairness(prog, &prog.op(*id).body, depth + 1),
+        _ => false,
+    }
+}
+
+pub(crate) fn bind(
+    db: &SourceDb,
+    mut prog: Program,
+    cfg: &Config,
+    extents: Vec<(Span, String)>,
+) -> Result<SpecModel, Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let mut warnings = Vec::new();
+    // Constants and substitutions.
+    for c in &cfg.constants {
+        match c {
+            CfgConstant::Value { name, value, span } => match prog.lookup(name) {
+                Some(RootName::Const(id)) => {
+                    prog.const_values[id.0 as usize] = Some(ConstBinding::Value(cfg_value(value)))
+                }
+                Some(RootName::Op(id, 0)) => prog.override_with_value(id, cfg_value(value)),
+                _ => diags.push(Diagnostic::error(
+                    "undefined-constant",
+                    format!("The constant {name} assigned in the configuration is not declared in the specification."),
+                    *span,
+                )),
+            },
+            CfgConstant::ModuleValue {
+                module,
+                name,
+                value,
+                span,
+            } => {
+                let ids: Vec<OpId> = (0..prog.ops.len() as u32)
+                    .map(OpId)
+                    .filter(|id| {
+                        let op = prog.op(*id);
+                        &op.name == name && &op.module == module && op.capture.is_none()
+                    })
+                    .collect();
+                let mut found = !ids.is_empty();
+                for id in ids {
+                    prog.override_with_value(id, cfg_value(value));
+                }
+                if let Some(RootName::Const(c)) = prog.lookup(name) {
+                    prog.const_values[c.0 as usize] = Some(ConstBinding::Value(cfg_value(value)));
+                    found = true;
+                }
+                if !found {
+                    diags.push(Diagnostic::error(
+                        "undefined-constant",
+                        format!("The constant {name} of module {module} assigned in the configuration does not exist."),
+                        *span,
+                    ));
+                }
+            }
+            CfgConstant::Subst {
+                name,
+                module,
+                target,
+                span,
+            } => {
+                let target_id = match prog.lookup(target) {
+                    Some(RootName::Op(id, _)) => id,
+                    _ => {
+                        diags.push(Diagnostic::error(
+                            "undefined-operator",
+                            format!("The operator {target} substituted in the configuration is not defined in the specification."),
+                            *span,
+                        ));
+                        continue;
+                    }
+                };
+                if let Some(m) = module {
+                    let ids: Vec<OpId> = (0..prog.ops.len() as u32)
+                        .map(OpId)
+                        .filter(|id| {
+                            let op = prog.op(*id);
+                            &op.name == name && &op.module == m && op.capture.is_none()
+                        })
+                        .collect();
+                    let mut found = !ids.is_empty();
+                    for id in ids {
+                        prog.override_with_op(id, target_id);
+                    }
+                    if m == &prog.root_module {
+                        if let Some(RootName::Const(c)) = prog.lookup(name) {
+                            prog.const_values[c.0 as usize] = Some(ConstBinding::Op(target_id));
+                            found = true;
+                        }
+                    }
+                    if !found {
+                        diags.push(Diagnostic::error(
+                            "undefined-operator",
+                            format!("The operator {name} of module {m} substituted in the configuration does not exist."),
+                            *span,
+                        ));
+                    }
+                    continue;
+                }
+                match prog.lookup(name) {
+                    Some(RootName::Const(c)) => {
+                        prog.const_values[c.0 as usize] = Some(ConstBinding::Op(target_id))
+                    }
+                    Some(RootName::Op(id, _)) => prog.override_with_op(id, target_id),
+                    _ => diags.push(Diagnostic::error(
+                        "undefined-constant",
+                        format!("The constant {name} substituted in the configuration is not declared in the specification."),
+                        *span,
+                    )),
+                }
+            }
+        }
+    }
+    for (i, c) in prog.consts.iter().enumerate() {
+        if prog.const_values[i].is_none() {
+            diags.push(Diagnostic::error(
+                "unassigned-constant",
+                format!(
+                    "The constant parameter {} is not assigned a value by the configuration.",
+                    c.name
+                ),
+                c.span,
+            ));
+        }
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    // The behaviour spec.
+    let mut init: Option<Expr> = None;
+    let mut next: Option<Expr> = None;
+    if let Some(spec) = &cfg.specification {
+        if let Some(id) = named_op(&prog, spec, "specification", &mut diags) {
+            let mut parts = Vec::new();
+            conjuncts(&prog, &call(&prog, id), &mut parts, 0);
+            let mut inits = Vec::new();
+            for p in parts {
+                let l = level::level(&prog, &p);
+                if l <= level::STATE {
+                    inits.push(p);
+                } else if let Some(a) = box_action(&prog, &p, 0) {
+                    if next.is_some() {
+                        diags.push(Diagnostic::error(
+                            "unsupported",
+                            "The specification has more than one [][Next]_vars conjunct.",
+                            spec.span,
+                        ));
+                    }
+                    match a.kind {
+                        ExprKind::BoxAction(act, _) => next = Some(*act),
+                        _ => unreachable!("box_action returns a [A]_v"),
+                    }
+                } else if is_fairness(&prog, &p, 0) {
+                    // Fairness matters only for liveness, which is checked elsewhere.
+                } else {
+                    diags.push(Diagnostic::error(
+                        "unsupported-liveness",
+                        "This conjunct of the specification is a temporal formula that is neither an initial predicate, [][Next]_vars, nor a fairness condition.",
+                        p.span,
+                    ).with_secondary(spec.span, "specification named here"));
+                }
+            }
+            if inits.is_empty() {
+                diags.push(Diagnostic::error(
+                    "missing-init",
+                    "The specification has no initial predicate.",
+                    spec.span,
+                ));
+            } else if inits.len() == 1 {
+                init = inits.pop();
+            } else {
+                let span = inits[0].span;
+                init = Some(Expr {
+                    kind: ExprKind::And(inits),
+                    span,
+                });
+            }
+            if next.is_none() {
+                diags.push(Diagnostic::error(
+                    "missing-next",
+                    "The specification has no [][Next]_vars conjunct.",
+                    spec.span,
+                ));
+            }
+        }
+    } else {
+        match &cfg.init {
+            Some(n) => {
+                init = named_op(&prog, n, "initial predicate", &mut diags).map(|id| call(&prog, id))
+            }
+            None => diags.push(Diagnostic::error_unlocated(
+                "missing-init",
+                "The configuration names neither SPECIFICATION nor INIT.",
+            )),
+        }
+        match &cfg.next {
+            Some(n) => {
+                next =
+                    named_op(&prog, n, "next-state relation", &mut diags).map(|id| call(&prog, id))
+            }
+            None => diags.push(Diagnostic::error_unlocated(
+                "missing-next",
+                "The configuration names neither SPECIFICATION nor NEXT.",
+            )),
+        }
+    }
+    // Invariants.
+    let mut invariants = Vec::new();
+    let mut invariant_is_property = Vec::new();
+    for n in &cfg.invariants {
+        if let Some(id) = named_op(&prog, n, "invariant", &mut diags) {
+            let e = call(&prog, id);
+            if level::level(&prog, &e) > level::STATE {
+                diags.push(Diagnostic::error(
+                    "invariant-level",
+                    format!("The invariant {} is not a state predicate (one with no primes or temporal operators).", n.name),
+                    n.span,
+                ));
+                continue;
+            }
+            invariants.push((n.name.clone(), e));
+            invariant_is_property.push(false);
+        }
+    }
+    // Properties.
+    let mut action_props = Vec::new();
+    for n in &cfg.properties {
+        if let Some(id) = named_op(&prog, n, "property", &mut diags) {
+            let mut parts = Vec::new();
+            conjuncts(&prog, &call(&prog, id), &mut parts, 0);
+            for p in parts {
+                if let Some(pred) = always_state(&prog, &p, 0) {
+                    invariants.push((n.name.clone(), pred));
+                    invariant_is_property.push(true);
+                } else if let Some(a) = box_action(&prog, &p, 0) {
+                    action_props.push((n.name.clone(), a));
+                } else {
+                    diags.push(
+                        Diagnostic::error(
+                            "unsupported-liveness",
+                            format!("The property {} needs liveness checking, which is not supported yet.", n.name),
+                            n.span,
+                        )
+                        .with_secondary(p.span, "this part is not of the form []P or [][A]_v"),
+                    );
+                }
+            }
+        }
+    }
+    let mut constraints = Vec::new();
+    for n in &cfg.constraints {
+        if let Some(id) = named_op(&prog, n, "constraint", &mut diags) {
+            constraints.push(call(&prog, id));
+        }
+    }
+    let mut action_constraints = Vec::new();
+    for n in &cfg.action_constraints {
+        if let Some(id) = named_op(&prog, n, "action constraint", &mut diags) {
+            action_constraints.push(call(&prog, id));
+        }
+    }
+    let view = cfg
+        .view
+        .as_ref()
+        .and_then(|n| named_op(&prog, n, "view", &mut diags).map(|id| call(&prog, id)));
+    if let Some(s) = &cfg.symmetry {
+        diags.push(Diagnostic::error(
+            "unsupported",
+            "SYMMETRY is not supported yet.",
+            s.span,
+        ));
+    }
+    if let Some(a) = &cfg.alias {
+        warnings.push(Diagnostic::warning(
+            "unsupported",
+            "ALIAS is ignored.",
+            a.span,
+        ));
+    }
+    if let Some(p) = &cfg.postcondition {
+        warnings.push(Diagnostic::warning(
+            "unsupported",
+            "POSTCONDITION is ignored.",
+            p.span,
+        ));
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    let (Some(init), Some(next)) = (init, next) else {
+        return Err(diags);
+    };
+    let locator = Locator::new(db, extents);
+    // Assumptions.
+    let out = StdOutput;
+    for a in &prog.assumes {
+        let mut cx = Ctx::new(&prog, &[], &out);
+        match cx.eval_top(&a.expr) {
+            Ok(Value::Bool(true)) => {}
+            Ok(Value::Bool(false)) => diags.push(Diagnostic::error(
+                "assumption-false",
+                format!("Assumption {} is false.", locator.location(a.expr.span)),
+                a.span,
+            )),
+            Ok(_) => diags.push(Diagnostic::error(
+                "assumption-false",
+                format!(
+                    "Assumption {} is not a boolean.",
+                    locator.location(a.expr.span)
+                ),
+                a.span,
+            )),
+            Err(e) => diags.push(Diagnostic::error(
+                "eval-error",
+                format!(
+                    "Evaluating assumption {} failed.\n{}",
+                    locator.location(a.expr.span),
+                    e.message
+                ),
+                e.span.unwrap_or(a.span),
+            )),
+        }
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    let actions = eval::split_actions(&prog, &next, &out);
+    let labels = actions
+        .iter()
+        .map(|a| {
+            let name =
+                a.op.map_or("Action".to_string(), |id| prog.op(id).name.clone());
+            let params = if a.params.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "({})",
+                    a.params
+                        .iter()
+                        .map(eval::vals::display)
+                        .collect::<Vec<_>>()
+                        .join(",")
+                )
+            };
+            format!("{name}{params} {}", locator.location(a.span()))
+        })
+        .collect();
+    Ok(SpecModel {
+        prog,
+        init,
+        actions,
+        labels,
+        invariants,
+        invariant_is_property,
+        action_props,
+        constraints,
+        action_constraints,
+        view,
+        check_deadlock: cfg.check_deadlock.unwrap_or(true),
+        locator,
+        out: Arc::new(StdOutput),
+        warnings,
+    })
+}

@@ -1,0 +1,216 @@
+//! [`SpecModel`]: a bound spec as a `check::Model`.
+
+use std::sync::Arc;
+
+use check::{ActionId, Fingerprint, Model, ModelError};
+use eval::ir::Expr;
+use eval::{Action, Ctx, EvalError, Output, Program};
+use source::Diagnostic;
+use value::Value;
+
+use crate::locate::Locator;
+
+/// A state: the values of the spec's variables, in declaration order. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct State(pub(crate) Arc<[Value]>);
+
+impl State {
+    /// The variables' values, indexed like [`SpecModel::variables`].
+    pub fn values(&self) -> &[Value] {
+        &self.0
+    }
+}
+
+/// A spec bound to a configuration.
+pub struct SpecModel {
+    pub(crate) prog: Program,
+    pub(crate) init: Expr,
+    pub(crate) actions: Vec<Action>,
+    pub(crate) labels: Vec<String>,
+    pub(crate) invariants: Vec<(String, Expr)>,
+    pub(crate) invariant_is_property: Vec<bool>,
+    pub(crate) action_props: Vec<(String, Expr)>,
+    pub(crate) constraints: Vec<Expr>,
+    pub(crate) action_constraints: Vec<Expr>,
+    pub(crate) view: Option<Expr>,
+    pub(crate) check_deadlock: bool,
+    pub(crate) locator: Locator,
+    pub(crate) out: Arc<dyn Output + Send>,
+    pub(crate) warnings: Vec<Diagnostic>,
+}
+
+impl SpecModel {
+    /// The state variables, in the order of [`State::values`].
+    pub fn variables(&self) -> &[String] {
+        &self.prog.vars
+    }
+
+    /// Whether deadlock is checked (cfg `CHECK_DEADLOCK`, default true).
+    pub fn check_deadlock(&self) -> bool {
+        self.check_deadlock
+    }
+
+    /// The root module's name.
+    pub fn module_name(&self) -> &str {
+        &self.prog.root_module
+    }
+
+    /// The number of actions the next-state relation was split into.
+    pub fn action_count(&self) -> usize {
+        self.actions.len()
+    }
+
+    /// Whether invariant `i` comes from a `PROPERTY` of the form `[]P` (TLC reports those as
+    /// properties rather than invariants).
+    pub fn invariant_is_property(&self, i: usize) -> bool {
+        self.invariant_is_property.get(i).copied().unwrap_or(false)
+    }
+
+    /// Warnings found while loading (the run goes on).
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
+    }
+
+    /// Replaces where `Print`/`PrintT` write (standard output by default).
+    pub fn set_output(&mut self, out: Arc<dyn Output + Send>) {
+        self.out = out;
+    }
+
+    /// The lowered program (for tools that evaluate further expressions).
+    pub fn program(&self) -> &Program {
+        &self.prog
+    }
+
+    /// Prints a value the way TLC does.
+    pub fn display_value(v: &Value) -> String {
+        eval::vals::display(v)
+    }
+
+    pub(crate) fn error(&self, e: EvalError) -> ModelError {
+        ModelError {
+            message: e.message,
+            detail: e.span.map(|s| self.locator.location(s)).unwrap_or_default(),
+        }
+    }
+
+    fn ctx<'a>(&'a self, values: &'a [Value]) -> Ctx<'a> {
+        Ctx::new(&self.prog, values, &*self.out)
+    }
+
+    fn eval_bool(&self, cx: &mut Ctx, e: &Expr) -> Result<bool, ModelError> {
+        cx.eval_top(e)
+            .and_then(|v| match v {
+                Value::Bool(b) => Ok(b),
+                other => Err(EvalError::new(format!(
+                    "The predicate evaluated to the non-boolean value {}.",
+                    eval::vals::display(&other)
+                ))
+                .at(e.span)),
+            })
+            .map_err(|e| self.error(e))
+    }
+}
+
+impl Model for SpecModel {
+    type State = State;
+
+    fn init(&self, emit: &mut dyn FnMut(State)) -> Result<(), ModelError> {
+        let mut cx = self.ctx(&[]);
+        cx.init_states(&self.init, &mut |vs| {
+            emit(State(vs.into()));
+            Ok(())
+        })
+        .map_err(|e| self.error(e))
+    }
+
+    fn next(&self, state: &State, emit: &mut dyn FnMut(ActionId, State)) -> Result<(), ModelError> {
+        let mut cx = self.ctx(state.values());
+        for (i, a) in self.actions.iter().enumerate() {
+            let label = || self.labels[i].clone();
+            cx.action_successors(a, &label, &mut |vs| {
+                emit(ActionId(i as u32), State(vs.into()));
+                Ok(())
+            })
+            .map_err(|e| self.error(e))?;
+        }
+        Ok(())
+    }
+
+    fn fingerprint(&self, state: &State) -> Fingerprint {
+        if let Some(view) = &self.view {
+            let mut cx = self.ctx(state.values());
+            if let Ok(v) = cx.eval_top(view) {
+                return Fingerprint(eval::vals::fingerprint(&v));
+            }
+        }
+        let tuple = Value::Tuple(state.0.clone());
+        Fingerprint(eval::vals::fingerprint(&tuple))
+    }
+
+    fn invariant_names(&self) -> Vec<String> {
+        self.invariants.iter().map(|(n, _)| n.clone()).collect()
+    }
+
+    fn check_invariants(&self, state: &State) -> Result<Option<usize>, ModelError> {
+        let mut cx = self.ctx(state.values());
+        for (i, (_, e)) in self.invariants.iter().enumerate() {
+            if !self.eval_bool(&mut cx, e)? {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
+    }
+
+    fn within_constraints(&self, state: &State) -> Result<bool, ModelError> {
+        let mut cx = self.ctx(state.values());
+        for e in &self.constraints {
+            if !self.eval_bool(&mut cx, e)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    fn allows_step(&self, from: &State, to: &State) -> Result<bool, ModelError> {
+        if self.action_constraints.is_empty() {
+            return Ok(true);
+        }
+        let mut cx = self.ctx(from.values());
+        cx.set_next(to.values());
+        for e in &self.action_constraints {
+            if !self.eval_bool(&mut cx, e)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    fn action_property_names(&self) -> Vec<String> {
+        self.action_props.iter().map(|(n, _)| n.clone()).collect()
+    }
+
+    fn check_action_properties(
+        &self,
+        from: &State,
+        to: &State,
+    ) -> Result<Option<usize>, ModelError> {
+        if self.action_props.is_empty() {
+            return Ok(None);
+        }
+        let mut cx = self.ctx(from.values());
+        cx.set_next(to.values());
+        for (i, (_, e)) in self.action_props.iter().enumerate() {
+            if !self.eval_bool(&mut cx, e)? {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
+    }
+
+    fn action_label(&self, action: ActionId) -> String {
+        self.labels
+            .get(action.0 as usize)
+            .cloned()
+            .unwrap_or_else(|| "Action".to_string())
+    }
+}
