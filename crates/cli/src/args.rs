@@ -80,7 +80,14 @@ mod tests {
     #[test]
     fn tlc_spellings_are_accepted() {
         let Command::Check(c) = parse(&[
-            "warden", "check", "M.tla", "-config", "X.cfg", "-workers", "2", "-deadlock",
+            "warden",
+            "check",
+            "M.tla",
+            "-config",
+            "X.cfg",
+            "-workers",
+            "2",
+            "-deadlock",
         ])
         .command;
         assert_eq!(c.config, Some(PathBuf::from("X.cfg")));

@@ -38,12 +38,18 @@ mod tests {
     #[test]
     fn encodes_each_kind() {
         let set = Value::Set(Arc::from(vec![Value::Int(1), Value::Int(2)]));
-        assert_eq!(to_itf(&set), json!({"#set": [{"#bigint": "1"}, {"#bigint": "2"}]}));
+        assert_eq!(
+            to_itf(&set),
+            json!({"#set": [{"#bigint": "1"}, {"#bigint": "2"}]})
+        );
         let rec = Value::Record(Arc::from(vec![(Arc::from("a"), Value::Bool(true))]));
         assert_eq!(to_itf(&rec), json!({"a": true}));
         let tup = Value::Tuple(Arc::from(vec![Value::Str(Arc::from("x"))]));
         assert_eq!(to_itf(&tup), json!(["x"]));
-        let f = Value::Func(Arc::from(vec![(Value::Int(0), Value::ModelValue(Arc::from("p")))]));
+        let f = Value::Func(Arc::from(vec![(
+            Value::Int(0),
+            Value::ModelValue(Arc::from("p")),
+        )]));
         assert_eq!(
             to_itf(&f),
             json!({"#map": [[{"#bigint": "0"}, {"#unserializable": "p"}]]})

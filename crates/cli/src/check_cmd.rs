@@ -1,0 +1,244 @@
+//! `warden check`: load a spec and its config, explore it, print TLC-style results, write the
+//! JSON report, and return TLC's exit code.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::Context as _;
+use check::{Model, NullReporter, Options, Outcome, Verdict};
+use source::{Diagnostic, Severity, SourceDb};
+use spec::{SpecModel, State};
+
+use crate::args::CheckArgs;
+use crate::exit;
+use crate::itf::to_itf;
+use crate::output::{state_text, summary, verdict_headline};
+use crate::report::{RunReport, StateCounts, TraceState, SCHEMA_VERSION};
+
+/// The config path: the one given, or the spec's path with `.cfg`.
+pub fn config_path(args: &CheckArgs) -> PathBuf {
+    args.config
+        .clone()
+        .unwrap_or_else(|| args.spec.with_extension("cfg"))
+}
+
+/// Parses `--workers`: a positive number or `auto` (one per available core).
+fn workers(text: &str) -> anyhow::Result<usize> {
+    if text == "auto" {
+        return Ok(std::thread::available_parallelism().map_or(1, |n| n.get()));
+    }
+    match text.parse::<usize>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => anyhow::bail!("--workers takes a positive number or `auto`, not `{text}`"),
+    }
+}
+
+/// Runs the command; returns the process exit code.
+pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
+    let cfg = config_path(args);
+    let workers = workers(&args.workers)?;
+    let mut db = SourceDb::new();
+    let started = Instant::now();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    writeln!(out, "warden {}", env!("CARGO_PKG_VERSION"))?;
+    writeln!(
+        out,
+        "Checking {} with {}",
+        args.spec.display(),
+        cfg.display()
+    )?;
+    let model = match spec::load(&mut db, &args.spec, &cfg) {
+        Ok(m) => m,
+        Err(diags) => return load_failed(args, &cfg, &db, &diags, workers),
+    };
+    for w in model.warnings() {
+        eprint!("{}", source::render(&db, w));
+    }
+    let options = Options::default()
+        .with_workers(workers)
+        .with_deadlock_check(model.check_deadlock() && !args.deadlock);
+    writeln!(out, "Computing initial states...")?;
+    out.flush()?;
+    let outcome = check::run(&model, &options, &mut NullReporter);
+    let elapsed = started.elapsed();
+    print_outcome(&mut out, &model, &outcome)?;
+    out.flush()?;
+    if let Some(path) = &args.json {
+        let report = report_of(args, &cfg, &model, &outcome, workers, elapsed.as_millis());
+        write_json(path, &report)?;
+    }
+    Ok(exit::of_verdict(&outcome.verdict))
+}
+
+fn print_outcome(
+    out: &mut impl Write,
+    model: &SpecModel,
+    outcome: &Outcome<State>,
+) -> anyhow::Result<()> {
+    let names = model.variables();
+    match &outcome.verdict {
+        Verdict::Ok => writeln!(out, "Model checking completed. No error has been found.")?,
+        Verdict::Incomplete(limit) => writeln!(
+            out,
+            "The search stopped before it was complete ({limit:?})."
+        )?,
+        v => {
+            let headline = verdict_headline(v).expect("violations have a headline");
+            writeln!(out, "{headline}")?;
+            if let Verdict::Error(e) = v {
+                if !e.detail.is_empty() {
+                    writeln!(out, "{}", e.detail)?;
+                }
+            }
+        }
+    }
+    if let Some(trace) = &outcome.trace {
+        writeln!(out, "Error: The behavior up to this point is:")?;
+        for (i, step) in trace.steps.iter().enumerate() {
+            let label = match step.action {
+                None => model.init_label(),
+                Some(a) => model.action_label(a),
+            };
+            writeln!(out, "State {}: <{}>", i + 1, label)?;
+            write!(out, "{}", state_text(names, step.state.values()))?;
+            writeln!(out)?;
+        }
+    }
+    let with_depth = !matches!(outcome.verdict, Verdict::Error(_));
+    write!(out, "{}", summary(&outcome.stats, with_depth))?;
+    Ok(())
+}
+
+fn verdict_word(v: &Verdict) -> &'static str {
+    match v {
+        Verdict::Ok => "ok",
+        Verdict::InvariantViolated { .. } => "invariant-violated",
+        Verdict::InitialPropertyViolated { .. } | Verdict::ActionPropertyViolated { .. } => {
+            "property-violated"
+        }
+        Verdict::Deadlock => "deadlock",
+        Verdict::Error(_) => "error",
+        Verdict::Incomplete(_) => "incomplete",
+    }
+}
+
+fn report_of(
+    args: &CheckArgs,
+    cfg: &Path,
+    model: &SpecModel,
+    outcome: &Outcome<State>,
+    workers: usize,
+    millis: u128,
+) -> RunReport {
+    let violated = match &outcome.verdict {
+        Verdict::InvariantViolated { name, .. }
+        | Verdict::InitialPropertyViolated { name, .. }
+        | Verdict::ActionPropertyViolated { name, .. } => Some(name.clone()),
+        _ => None,
+    };
+    let message = match &outcome.verdict {
+        Verdict::Error(e) => Some(e.message.clone()),
+        _ => None,
+    };
+    let names = model.variables();
+    let trace = outcome
+        .trace
+        .iter()
+        .flat_map(|t| t.steps.iter())
+        .enumerate()
+        .map(|(i, step)| {
+            let label = match step.action {
+                None => model.init_label(),
+                Some(a) => model.action_label(a),
+            };
+            let action = step
+                .action
+                .map(|_| label.split(' ').next().unwrap_or("").to_string());
+            let mut vars = serde_json::Map::new();
+            let mut itf = serde_json::Map::new();
+            for (name, v) in names.iter().zip(step.state.values()) {
+                vars.insert(name.clone(), SpecModel::display_value(v).into());
+                itf.insert(name.clone(), to_itf(v));
+            }
+            TraceState {
+                index: i + 1,
+                action,
+                label,
+                vars,
+                itf,
+            }
+        })
+        .collect();
+    RunReport {
+        schema_version: SCHEMA_VERSION,
+        warden_version: env!("CARGO_PKG_VERSION"),
+        spec: args.spec.display().to_string(),
+        config: cfg.display().to_string(),
+        verdict: verdict_word(&outcome.verdict),
+        violated,
+        message,
+        states: StateCounts {
+            generated: outcome.stats.generated,
+            distinct: outcome.stats.distinct,
+            left_on_queue: outcome.stats.left_on_queue,
+        },
+        depth: outcome.stats.depth,
+        complete: outcome.complete,
+        workers,
+        duration_ms: u64::try_from(millis).unwrap_or(u64::MAX),
+        trace,
+    }
+}
+
+/// Reports a spec that could not be loaded: diagnostics on stderr, TLC's wording for a false
+/// assumption on stdout, and a report with no states.
+fn load_failed(
+    args: &CheckArgs,
+    cfg: &Path,
+    db: &SourceDb,
+    diags: &[Diagnostic],
+    workers: usize,
+) -> anyhow::Result<i32> {
+    let errors: Vec<&Diagnostic> = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    let failure = exit::classify_load_failure(db, &errors);
+    for d in diags {
+        eprint!("{}", source::render(db, d));
+    }
+    if let Some(headline) = &failure.headline {
+        println!("Error: {headline}");
+    }
+    if let Some(path) = &args.json {
+        let report = RunReport {
+            schema_version: SCHEMA_VERSION,
+            warden_version: env!("CARGO_PKG_VERSION"),
+            spec: args.spec.display().to_string(),
+            config: cfg.display().to_string(),
+            verdict: failure.verdict,
+            violated: failure.violated.clone(),
+            message: errors.first().map(|d| d.message.clone()),
+            states: StateCounts {
+                generated: 0,
+                distinct: 0,
+                left_on_queue: 0,
+            },
+            depth: 0,
+            complete: false,
+            workers,
+            duration_ms: 0,
+            trace: Vec::new(),
+        };
+        write_json(path, &report)?;
+    }
+    Ok(failure.exit_code)
+}
+
+fn write_json(path: &Path, report: &RunReport) -> anyhow::Result<()> {
+    let text = serde_json::to_string_pretty(report).expect("the report serialises");
+    std::fs::write(path, text + "\n")
+        .with_context(|| format!("cannot write the JSON report to {}", path.display()))
+}

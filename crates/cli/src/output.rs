@@ -1,0 +1,95 @@
+//! TLC-style text output: the lines a user (and their Makefiles' `grep`s) know from TLC.
+//!
+//! `Error: Invariant Inv is violated.`, `Error: The behavior up to this point is:`,
+//! `State k: <label>` followed by `/\ var = value` lines, and the summary lines
+//! `G states generated, D distinct states found, Q states left on queue.` and
+//! `The depth of the complete state graph search is N.`
+
+use check::{Stats, Verdict};
+use std::fmt::Write as _;
+use value::Value;
+
+/// One state in TLC's form: `x = 1` for a single variable, otherwise `/\ x = 1` lines.
+pub fn state_text(names: &[String], values: &[Value]) -> String {
+    let mut out = String::new();
+    if names.len() == 1 {
+        let _ = writeln!(out, "{} = {}", names[0], values[0]);
+        return out;
+    }
+    for (name, v) in names.iter().zip(values) {
+        let _ = writeln!(out, "/\\ {name} = {v}");
+    }
+    out
+}
+
+/// The first error line for a verdict (`None` for ok and incomplete runs).
+pub fn verdict_headline(verdict: &Verdict) -> Option<String> {
+    match verdict {
+        Verdict::Ok | Verdict::Incomplete(_) => None,
+        Verdict::InvariantViolated { name, .. } => {
+            Some(format!("Error: Invariant {name} is violated."))
+        }
+        Verdict::InitialPropertyViolated { name, .. } => Some(format!(
+            "Error: Property {name} is violated by the initial state."
+        )),
+        Verdict::ActionPropertyViolated { name, .. } => {
+            Some(format!("Error: Action property {name} is violated."))
+        }
+        Verdict::Deadlock => Some("Error: Deadlock reached.".to_string()),
+        Verdict::Error(e) => Some(format!("Error: {e}")),
+    }
+}
+
+/// TLC's two summary lines (the depth line is omitted after evaluation errors, as TLC does).
+pub fn summary(stats: &Stats, with_depth: bool) -> String {
+    let mut out = format!(
+        "{} states generated, {} distinct states found, {} states left on queue.\n",
+        stats.generated, stats.distinct, stats.left_on_queue
+    );
+    if with_depth {
+        let _ = writeln!(
+            out,
+            "The depth of the complete state graph search is {}.",
+            stats.depth
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    #[test]
+    fn single_variable_states_have_no_bullet() {
+        let text = state_text(&["x".to_string()], &[Value::Int(3)]);
+        assert_eq!(text, "x = 3\n");
+    }
+
+    #[test]
+    fn several_variables_are_a_conjunction_list() {
+        let names = ["x".to_string(), "s".to_string()];
+        let text = state_text(&names, &[Value::Int(0), Value::Str(Arc::from("a"))]);
+        assert_eq!(text, "/\\ x = 0\n/\\ s = \"a\"\n");
+    }
+
+    #[test]
+    fn summary_lines_follow_tlc() {
+        let stats = Stats {
+            generated: 11,
+            distinct: 5,
+            left_on_queue: 0,
+            depth: 3,
+        };
+        assert_eq!(
+            summary(&stats, true),
+            "11 states generated, 5 distinct states found, 0 states left on queue.\n\
+             The depth of the complete state graph search is 3.\n"
+        );
+        assert_eq!(
+            verdict_headline(&Verdict::Deadlock).as_deref(),
+            Some("Error: Deadlock reached.")
+        );
+    }
+}

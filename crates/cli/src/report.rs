@@ -1,0 +1,69 @@
+//! The JSON run report written by `warden check --json PATH`.
+//!
+//! The report is a stable, versioned document for CI tooling: the verdict as a kebab-case
+//! word, the violated property, TLC's counts, and the trace with every variable both as TLA+
+//! text and in the ITF JSON encoding.
+
+use serde::Serialize;
+use serde_json::Value as Json;
+
+/// The report's schema version; bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The whole report.
+#[derive(Debug, Serialize)]
+pub struct RunReport {
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// warden's version.
+    pub warden_version: &'static str,
+    /// The specification checked.
+    pub spec: String,
+    /// The configuration used.
+    pub config: String,
+    /// `ok`, `invariant-violated`, `property-violated`, `deadlock`, `assumption-failed`,
+    /// `error` or `incomplete`.
+    pub verdict: &'static str,
+    /// The violated invariant or property, if any.
+    pub violated: Option<String>,
+    /// The error message for `error` and `assumption-failed` verdicts.
+    pub message: Option<String>,
+    /// TLC's counts.
+    pub states: StateCounts,
+    /// Number of BFS levels explored.
+    pub depth: u64,
+    /// Whether every reachable state was explored.
+    pub complete: bool,
+    /// Worker threads used.
+    pub workers: usize,
+    /// Wall-clock time of the search in milliseconds.
+    pub duration_ms: u64,
+    /// The counterexample or error trace (empty when there is none).
+    pub trace: Vec<TraceState>,
+}
+
+/// TLC's three counts.
+#[derive(Debug, Serialize)]
+pub struct StateCounts {
+    /// States generated, duplicates included.
+    pub generated: u64,
+    /// Distinct states found.
+    pub distinct: u64,
+    /// States found but not explored when the search stopped.
+    pub left_on_queue: u64,
+}
+
+/// One state of a trace.
+#[derive(Debug, Serialize)]
+pub struct TraceState {
+    /// One-based position in the trace.
+    pub index: usize,
+    /// The action's name (`null` for the initial state).
+    pub action: Option<String>,
+    /// TLC's label of the step (`Initial predicate` or `Name line … of module M`).
+    pub label: String,
+    /// Each variable's value as TLA+ text, in declaration order.
+    pub vars: serde_json::Map<String, Json>,
+    /// Each variable's value in the ITF encoding.
+    pub itf: serde_json::Map<String, Json>,
+}
