@@ -121,20 +121,7 @@ impl CfgParser<'_> {
         while !self.at_end() {
             let span = self.span();
             let Some(kw) = word(self.peek()).filter(|w| SECTIONS.contains(w)) else {
-                let found = self.peek().describe();
-                let code = if matches!(self.peek(), Tok::Ident(_)) {
-                    "unknown-keyword"
-                } else {
-                    "unexpected-token"
-                };
-                self.errors.push(
-                    Diagnostic::error(
-                        code,
-                        format!("expected a configuration keyword (SPECIFICATION, INIT, NEXT, CONSTANTS, INVARIANT, PROPERTY …), found {found}"),
-                        span,
-                    )
-                    .with_label_message("not a configuration keyword"),
-                );
+                self.not_a_keyword("every entry follows a keyword");
                 self.bump();
                 self.sync();
                 continue;
@@ -161,6 +148,44 @@ impl CfgParser<'_> {
         }
     }
 
+    /// The keyword a section token spells (for messages).
+    fn tokens_text(&self, span: Span) -> String {
+        self.tokens
+            .iter()
+            .find(|t| t.span == span)
+            .and_then(|t| word(&t.tok).map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    /// Reports a token where a section keyword should be: `unknown-keyword` for a word in
+    /// capitals (a misspelt keyword), `unexpected-token` otherwise.
+    fn not_a_keyword(&mut self, why: &str) {
+        let span = self.span();
+        let tok = self.peek().clone();
+        let d = match &tok {
+            Tok::Ident(w)
+                if w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'_') =>
+            {
+                Diagnostic::error(
+                    "unknown-keyword",
+                    format!("unknown configuration keyword `{w}`"),
+                    span,
+                )
+                .with_label_message("not a configuration keyword")
+                .with_note(format!("the keywords are: {}", SECTIONS.join(", ")))
+            }
+            _ => Diagnostic::error(
+                "unexpected-token",
+                format!(
+                    "expected a configuration keyword, found {} ({why})",
+                    tok.describe()
+                ),
+                span,
+            ),
+        };
+        self.errors.push(d);
+    }
+
     /// A name after a single-valued keyword.
     fn single(&mut self, kw_span: Span, slot: impl Fn(&mut Config) -> &mut Option<CfgName>) {
         match self.peek() {
@@ -170,25 +195,22 @@ impl CfgParser<'_> {
                     span: self.span(),
                 };
                 self.bump();
-                if slot(&mut self.config).is_some() {
+                if let Some(first) = slot(&mut self.config).as_ref() {
+                    let first_span = first.span;
+                    let kw = self.tokens_text(kw_span);
                     self.errors.push(
                         Diagnostic::error(
                             "duplicate-entry",
-                            "this setting was already given earlier in the file",
-                            name.span,
+                            format!("`{kw}` is given more than once"),
+                            kw_span,
                         )
-                        .with_secondary(kw_span, "given again here"),
+                        .with_label_message("given again here")
+                        .with_secondary(first_span, "first given here"),
                     );
                 }
                 *slot(&mut self.config) = Some(name);
                 if !self.at_end() && !is_section(self.peek()) {
-                    let found = self.peek().describe();
-                    let span = self.span();
-                    self.error(
-                        "unexpected-token",
-                        format!("expected a configuration keyword after the name, found {found} (this setting takes one name)"),
-                        span,
-                    );
+                    self.not_a_keyword("this setting takes one name");
                     self.sync();
                 }
             }
@@ -254,11 +276,11 @@ impl CfgParser<'_> {
                 self.bump();
                 continue;
             }
+            let entry = self.pos;
             let Tok::Ident(name) = self.peek() else {
                 self.expected("a constant name");
-                self.bump();
-                self.sync();
-                return;
+                self.sync_entry(entry);
+                continue;
             };
             let name = name.clone();
             let start = self.span();
@@ -278,20 +300,20 @@ impl CfgParser<'_> {
                     self.bump();
                     let Tok::Ident(m) = self.peek() else {
                         self.expected("a module name in `[Module]`");
-                        self.sync_entry();
+                        self.sync_entry(entry);
                         continue;
                     };
                     module = Some(m.clone());
                     self.bump();
                     if !self.peek().is_sym("]") {
                         self.expected("`]` after the module name");
-                        self.sync_entry();
+                        self.sync_entry(entry);
                         continue;
                     }
                     self.bump();
                 }
                 let Some(value) = self.value(0) else {
-                    self.sync_entry();
+                    self.sync_entry(entry);
                     continue;
                 };
                 let span = start.to(self.prev_span());
@@ -317,13 +339,13 @@ impl CfgParser<'_> {
                         }
                         _ => {
                             self.expected("a module name in `[Module]`");
-                            self.sync_entry();
+                            self.sync_entry(entry);
                             continue;
                         }
                     }
                     if !self.peek().is_sym("]") {
                         self.expected("`]` after the module name");
-                        self.sync_entry();
+                        self.sync_entry(entry);
                         continue;
                     }
                     self.bump();
@@ -332,7 +354,7 @@ impl CfgParser<'_> {
                     Tok::Ident(t) if !is_section(self.peek()) => t.clone(),
                     _ => {
                         self.expected("the name of the replacing operator after `<-`");
-                        self.sync_entry();
+                        self.sync_entry(entry);
                         continue;
                     }
                 };
@@ -346,16 +368,19 @@ impl CfgParser<'_> {
                 });
             } else {
                 self.expected(&format!("`=` or `<-` after the constant `{name}`"));
-                self.sync_entry();
+                self.sync_entry(entry);
                 continue;
             }
             any = true;
         }
     }
 
-    /// Skips a malformed constant entry: up to the next line start or section keyword.
-    fn sync_entry(&mut self) {
-        self.bump();
+    /// Skips a malformed constant entry (which began at token `entry`): up to the next line
+    /// start or section keyword, always making progress.
+    fn sync_entry(&mut self, entry: usize) {
+        if self.pos == entry || !self.tok().first_on_line {
+            self.bump();
+        }
         while !self.at_end() && !is_section(self.peek()) && !self.tok().first_on_line {
             self.bump();
         }

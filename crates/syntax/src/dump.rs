@@ -204,9 +204,8 @@ fn expr(out: &mut String, e: &Expr) {
             for seg in path {
                 head.push_str(&seg.name.name);
                 if !seg.args.is_empty() {
-                    let mut a = String::new();
-                    list(&mut a, "", &seg.args);
-                    head.push_str(&a);
+                    let args: Vec<String> = seg.args.iter().map(dump_expr).collect();
+                    let _ = write!(head, "({})", args.join(", "));
                 }
                 head.push('!');
             }

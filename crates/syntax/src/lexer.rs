@@ -115,6 +115,7 @@ pub fn lex(file: FileId, text: &str, start: usize) -> Lexed {
         line: 0,
         line_start: 0,
         last_line_with_token: u32::MAX,
+        col_at: (0, 0),
         out: Lexed::default(),
     };
     // Establish the line number and line start of `start`.
@@ -136,6 +137,8 @@ struct Lexer<'a> {
     line: u32,
     line_start: usize,
     last_line_with_token: u32,
+    /// A byte offset on the current line and its column, to count columns from.
+    col_at: (usize, u32),
     out: Lexed,
 }
 
@@ -154,10 +157,19 @@ impl Lexer<'_> {
     }
 
     fn push(&mut self, tok: Tok, start: usize, end: usize) {
-        let col = self
-            .text
-            .get(self.line_start..start)
-            .map_or(start - self.line_start, |s| s.chars().count()) as u32;
+        // Columns are counted incrementally from the previous token on the same line, so
+        // long lines stay linear.
+        let (from, base) = if self.col_at.0 >= self.line_start && self.col_at.0 <= start {
+            self.col_at
+        } else {
+            (self.line_start, 0)
+        };
+        let col = base
+            + self
+                .text
+                .get(from..start)
+                .map_or(start - from, |s| s.chars().count()) as u32;
+        self.col_at = (start, col);
         let first_on_line = self.last_line_with_token != self.line;
         self.last_line_with_token = self.line;
         self.out.tokens.push(Token {
@@ -473,6 +485,18 @@ impl Lexer<'_> {
             return;
         };
         let end = start + c.len_utf8();
+        // The standard sets have Unicode names too.
+        let set_name = match c {
+            'ℕ' => Some("Nat"),
+            'ℤ' => Some("Int"),
+            'ℝ' => Some("Real"),
+            _ => None,
+        };
+        if let Some(name) = set_name {
+            self.push(Tok::Ident(name.to_string()), start, end);
+            self.pos = end;
+            return;
+        }
         let mut buf = [0u8; 4];
         let s: &str = c.encode_utf8(&mut buf);
         let sym = ops::UNICODE_PUNCTUATION

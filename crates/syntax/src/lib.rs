@@ -56,6 +56,8 @@ pub fn parse_text(file: FileId, text: &str) -> ParseResult {
     };
     let lexed = lexer::lex(file, text, start);
     let (module, parse_errors, end) = parser::parse_tokens(&lexed.tokens);
+    // Lexical errors after the module's closing `====` belong to ignored text.
+    let end = end.unwrap_or(u32::MAX);
     let mut errors: Vec<Diagnostic> = lexed
         .errors
         .into_iter()

@@ -35,6 +35,7 @@ impl Parser<'_> {
         let mut lhs = self.operand();
         // The operator that built `lhs` in this loop, to flatten `/\`, `\/` and `\X` chains.
         let mut built_by: Option<&'static str> = None;
+        let mut extra = 0;
         while let Some(op) = match self.peek() {
             Tok::Sym(sym) => ops::infix(sym),
             _ => None,
@@ -54,6 +55,10 @@ impl Parser<'_> {
                     break;
                 } else {
                     let span = self.span();
+                    if self.last_conflict == Some(self.pos) {
+                        break;
+                    }
+                    self.last_conflict = Some(self.pos);
                     self.errors.push(
                         source::Diagnostic::error(
                             "precedence-conflict",
@@ -72,6 +77,14 @@ impl Parser<'_> {
                 }
             }
             let op_span = self.span();
+            let flattens = matches!(op.name, "/\\" | "\\/" | "\\X");
+            if !(flattens && built_by == Some(op.name)) {
+                // `a + b + c` nests to the left: each step is one more level of tree.
+                if !self.enter() {
+                    break;
+                }
+                extra += 1;
+            }
             self.bump();
             let rhs = self.binary(Some(op));
             let span = lhs.span.to(rhs.span);
@@ -120,6 +133,9 @@ impl Parser<'_> {
                 }
             };
             built_by = Some(op.name);
+        }
+        for _ in 0..extra {
+            self.leave();
         }
         self.leave();
         lhs

@@ -36,15 +36,11 @@ pub(crate) struct Parser<'t> {
     /// Columns of the enclosing junction-list bullets; the innermost is last.
     limits: Vec<u32>,
     depth: u32,
-    /// Set once `nesting-too-deep` was reported, to report it once.
-    too_deep: bool,
-}
-
-/// A saved parser position for speculative parsing.
-#[derive(Clone, Copy)]
-pub(crate) struct Checkpoint {
-    pos: usize,
-    errors: usize,
+    /// Set by `nesting-too-deep`: every token reads as end of file until the module loop
+    /// resynchronises, so the parser unwinds at once without cascading errors.
+    bail: bool,
+    /// Token position of the last precedence conflict reported (reported once).
+    last_conflict: Option<usize>,
 }
 
 impl<'t> Parser<'t> {
@@ -55,7 +51,8 @@ impl<'t> Parser<'t> {
             errors: Vec::new(),
             limits: Vec::new(),
             depth: 0,
-            too_deep: false,
+            last_conflict: None,
+            bail: false,
         }
     }
 
@@ -67,6 +64,9 @@ impl<'t> Parser<'t> {
 
     /// Whether the token at `i` is hidden by the junction layout rule.
     fn hidden(&self, i: usize) -> bool {
+        if self.bail {
+            return true;
+        }
         match self.limits.last() {
             Some(&c) => self.raw(i).col <= c && self.raw(i).tok != Tok::Eof,
             None => false,
@@ -85,12 +85,13 @@ impl<'t> Parser<'t> {
 
     /// The token `n` positions ahead (layout rule applied to each).
     fn peek_nth(&self, n: usize) -> &'t Tok {
-        for k in 0..=n {
-            if self.hidden(self.pos + k) {
-                return &EOF;
-            }
+        // Callers look ahead one token at a time, so checking the layout rule for the token
+        // looked at is enough (and keeps long lookaheads linear).
+        if self.hidden(self.pos) || self.hidden(self.pos + n) {
+            &EOF
+        } else {
+            &self.raw(self.pos + n).tok
         }
-        &self.raw(self.pos + n).tok
     }
 
     /// The span of the current token.
@@ -177,6 +178,9 @@ impl<'t> Parser<'t> {
 
     /// Reports `unexpected-token`: expected `what`, found the current token.
     fn error_expected(&mut self, what: &str) {
+        if self.bail {
+            return;
+        }
         let found = self.peek().describe();
         let found = if self.hidden(self.pos) {
             format!(
@@ -198,38 +202,24 @@ impl<'t> Parser<'t> {
     }
 
     fn error(&mut self, code: &'static str, message: impl Into<String>, span: Span) {
-        self.errors.push(Diagnostic::error(code, message, span));
-    }
-
-    fn checkpoint(&self) -> Checkpoint {
-        Checkpoint {
-            pos: self.pos,
-            errors: self.errors.len(),
+        if self.bail {
+            return;
         }
-    }
-
-    fn restore(&mut self, c: Checkpoint) {
-        self.pos = c.pos;
-        self.errors.truncate(c.errors);
-    }
-
-    /// Whether errors were reported since the checkpoint.
-    fn failed_since(&self, c: Checkpoint) -> bool {
-        self.errors.len() > c.errors
+        self.errors.push(Diagnostic::error(code, message, span));
     }
 
     /// Enters one level of nesting; false (after reporting once) when too deep.
     fn enter(&mut self) -> bool {
         if self.depth >= MAX_DEPTH {
-            if !self.too_deep {
-                self.too_deep = true;
+            if !self.bail {
                 let span = self.span();
-                self.error(
+                self.errors.push(Diagnostic::error(
                     "nesting-too-deep",
                     format!("expression nested more than {MAX_DEPTH} levels deep"),
                     span,
-                );
+                ));
             }
+            self.bail = true;
             return false;
         }
         self.depth += 1;

@@ -9,11 +9,13 @@ use crate::token::{Tok, Token};
 use super::Parser;
 
 /// Parses a module from tokens that start at its header. Returns the module (if a header was
-/// found), the diagnostics, and the byte offset where the module ends.
-pub fn parse_tokens(tokens: &[Token]) -> (Option<Module>, Vec<Diagnostic>, u32) {
+/// found), the diagnostics, and the byte offset where the module's closing `====` ends (if
+/// it was closed).
+pub fn parse_tokens(tokens: &[Token]) -> (Option<Module>, Vec<Diagnostic>, Option<u32>) {
     let mut p = Parser::new(tokens);
     let m = p.module();
-    let end = p.prev_span().end;
+    let closed = p.pos > 0 && matches!(p.raw(p.pos - 1).tok, Tok::ModuleEnd);
+    let end = closed.then(|| p.prev_span().end);
     (m, p.errors, end)
 }
 
@@ -80,6 +82,8 @@ impl Parser<'_> {
             if let Some(u) = self.unit() {
                 units.push(u);
             }
+            // After `nesting-too-deep` the parser unwound without reading further.
+            self.bail = false;
             let failed = self.errors.len() > before_errors;
             if !failed && !self.is_unit_start(self.pos) {
                 self.error_expected("a definition or declaration (or `====` to end the module)");

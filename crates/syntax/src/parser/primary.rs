@@ -19,7 +19,6 @@ impl Parser<'_> {
     pub(crate) fn primary(&mut self) -> Expr {
         if !self.enter() {
             let span = self.span();
-            self.bump();
             return Expr {
                 kind: ExprKind::Error,
                 span,
@@ -34,6 +33,14 @@ impl Parser<'_> {
         let start = self.span();
         let lit = |kind| Expr { kind, span: start };
         match self.peek() {
+            Tok::Ident(_) if self.raw(self.pos).first_on_line && self.is_def_header(self.pos) => {
+                // `A == x +` followed by `B == …`: the next definition, not an operand.
+                self.error_expected("an expression");
+                Expr {
+                    kind: ExprKind::Error,
+                    span: start,
+                }
+            }
             Tok::Ident(_) => self.name_expr(),
             Tok::Num(n) => {
                 self.bump();
@@ -78,8 +85,7 @@ impl Parser<'_> {
             Tok::Kw("CHOOSE") => {
                 self.bump();
                 let bound = self.bound(true);
-                self.expect_sym(":", "after the CHOOSE bound");
-                let body = self.expr();
+                let body = self.body_after_colon("after the CHOOSE bound");
                 let span = start.to(body.span);
                 Expr {
                     kind: ExprKind::Choose(Box::new(bound), bx(body)),
@@ -95,8 +101,7 @@ impl Parser<'_> {
                         break;
                     }
                 }
-                self.expect_sym(":", "after the LAMBDA parameters");
-                let body = self.expr();
+                let body = self.body_after_colon("after the LAMBDA parameters");
                 let span = start.to(body.span);
                 Expr {
                     kind: ExprKind::Lambda(params, bx(body)),
@@ -111,8 +116,7 @@ impl Parser<'_> {
                 };
                 self.bump();
                 let bounds = self.bounds();
-                self.expect_sym(":", "after the quantifier bounds");
-                let body = self.expr();
+                let body = self.body_after_colon("after the quantifier bounds");
                 let span = start.to(body.span);
                 Expr {
                     kind: ExprKind::Quant(q, bounds, bx(body)),
@@ -133,8 +137,7 @@ impl Parser<'_> {
                         break;
                     }
                 }
-                self.expect_sym(":", "after the temporal quantifier's variables");
-                let body = self.expr();
+                let body = self.body_after_colon("after the temporal quantifier's variables");
                 let span = start.to(body.span);
                 Expr {
                     kind: ExprKind::TemporalQuant(q, names, bx(body)),
@@ -163,6 +166,19 @@ impl Parser<'_> {
                     kind: ExprKind::Error,
                     span: start,
                 }
+            }
+        }
+    }
+
+    /// `: body` of a binder; an error expression (and no further parsing) when `:` is
+    /// missing.
+    fn body_after_colon(&mut self, context: &str) -> Expr {
+        if self.expect_sym(":", context) {
+            self.expr()
+        } else {
+            Expr {
+                kind: ExprKind::Error,
+                span: self.span(),
             }
         }
     }
@@ -344,11 +360,12 @@ impl Parser<'_> {
 
     /// Whether a bound list starts here: `x, y \in`, `<<a, b>> \in`.
     fn looks_like_bound(&self) -> bool {
+        const MAX_NAMES: usize = 64;
         let mut k = 0;
         if self.peek_nth(0).is_sym("<<") {
             k = 1;
             loop {
-                if !matches!(self.peek_nth(k), Tok::Ident(_)) {
+                if k > 2 * MAX_NAMES || !matches!(self.peek_nth(k), Tok::Ident(_)) {
                     return false;
                 }
                 k += 1;
@@ -439,34 +456,23 @@ impl Parser<'_> {
         if self.at_sym("}") {
             return close(self, ExprKind::SetEnum(Vec::new()));
         }
-        if self.looks_like_bound() {
-            let cp = self.checkpoint();
-            let bound = self.bound(false);
-            if self.at_sym(":") && !self.failed_since(cp) {
-                self.bump();
-                if let BoundPattern::Names(n) = &bound.pattern {
-                    if n.len() > 1 {
-                        let span = n[1].span;
-                        self.error(
-                            "unexpected-token",
-                            "a set filter `{x \\in S : P}` binds exactly one name (or one tuple)",
-                            span,
-                        );
-                    }
-                }
-                let pred = self.expr();
-                return close(
-                    self,
-                    ExprKind::SetFilter {
-                        bound: Box::new(bound),
-                        pred: bx(pred),
-                    },
-                );
-            }
-            self.restore(cp);
-        }
         let first = self.expr();
         if self.eat_sym(":") {
+            // `{x \in S : P}` reads as a filter: the part before `:` is a membership test of
+            // a name (or a tuple of names).
+            let first = match filter_bound(first) {
+                Ok(bound) => {
+                    let pred = self.expr();
+                    return close(
+                        self,
+                        ExprKind::SetFilter {
+                            bound: Box::new(bound),
+                            pred: bx(pred),
+                        },
+                    );
+                }
+                Err(e) => e,
+            };
             let bounds = self.bounds();
             return close(
                 self,
@@ -538,10 +544,8 @@ impl Parser<'_> {
             return finish(self, ExprKind::RecordSet(fields));
         }
         if self.looks_like_bound() {
-            let cp = self.checkpoint();
             let bounds = self.bounds();
-            if self.at_sym("|->") && !self.failed_since(cp) {
-                self.bump();
+            if self.eat_sym("|->") {
                 let body = self.expr();
                 return finish(
                     self,
@@ -551,7 +555,25 @@ impl Parser<'_> {
                     },
                 );
             }
-            self.restore(cp);
+            if self.at_sym("]_") {
+                // `[x \in S]_v`: an action that is a membership test.
+                if let Some(action) = membership(bounds) {
+                    self.bump();
+                    let sub = self.subscript();
+                    let span = start.to(sub.span);
+                    return Expr {
+                        kind: ExprKind::BoxAction(bx(action), bx(sub)),
+                        span,
+                    };
+                }
+            }
+            self.error_expected("`|->` after the function's bounds");
+            let end = self.span();
+            self.eat_sym("]");
+            return Expr {
+                kind: ExprKind::Error,
+                span: start.to(end),
+            };
         }
         let first = self.expr();
         match self.peek() {
@@ -650,10 +672,21 @@ impl Parser<'_> {
         let start = self.span();
         self.bump();
         let c = self.expr();
-        self.expect_kw("THEN", "after the IF condition");
-        let a = self.expr();
-        self.expect_kw("ELSE", "after the THEN branch");
-        let b = self.expr();
+        let error = |p: &Self| Expr {
+            kind: ExprKind::Error,
+            span: p.span(),
+        };
+        // A missing keyword ends the IF at once: parsing on would only cascade errors.
+        let a = if self.expect_kw("THEN", "after the IF condition") {
+            self.expr()
+        } else {
+            error(self)
+        };
+        let b = if a.kind != ExprKind::Error && self.expect_kw("ELSE", "after the THEN branch") {
+            self.expr()
+        } else {
+            error(self)
+        };
         let span = start.to(b.span);
         Expr {
             kind: ExprKind::If(bx(c), bx(a), bx(b)),
@@ -673,7 +706,9 @@ impl Parser<'_> {
                 break;
             }
             let guard = self.expr();
-            self.expect_sym("->", "after the CASE guard");
+            if !self.expect_sym("->", "after the CASE guard") {
+                break;
+            }
             let body = self.expr();
             arms.push(CaseArm { guard, body });
             if !self.eat_sym("[]") {
@@ -713,4 +748,78 @@ impl Parser<'_> {
             span,
         }
     }
+}
+
+/// A bare name (no arguments, no path).
+fn bare_name(e: &Expr) -> Option<&Ident> {
+    match &e.kind {
+        ExprKind::OpApp { path, name, args } if path.is_empty() && args.is_empty() => Some(name),
+        _ => None,
+    }
+}
+
+/// `x \in S` or `<<a, b>> \in S` as the bound of a set filter; the expression back if it is
+/// not of that shape.
+fn filter_bound(e: Expr) -> Result<Bound, Expr> {
+    let pattern = match &e.kind {
+        ExprKind::OpApp { path, name, args }
+            if path.is_empty() && name.name == "\\in" && args.len() == 2 =>
+        {
+            match &args[0].kind {
+                ExprKind::Tuple(items) => {
+                    let names: Option<Vec<Ident>> =
+                        items.iter().map(|i| bare_name(i).cloned()).collect();
+                    names.map(BoundPattern::Tuple)
+                }
+                _ => bare_name(&args[0]).map(|n| BoundPattern::Names(vec![n.clone()])),
+            }
+        }
+        _ => None,
+    };
+    match (pattern, e.kind) {
+        (Some(pattern), ExprKind::OpApp { mut args, .. }) => {
+            let set = args.pop().expect("two arguments checked above");
+            Ok(Bound {
+                pattern,
+                set: Some(set),
+            })
+        }
+        (_, kind) => Err(Expr { kind, span: e.span }),
+    }
+}
+
+/// The single bound `x \in S` back as the expression `x \in S`.
+fn membership(mut bounds: Vec<Bound>) -> Option<Expr> {
+    if bounds.len() != 1 {
+        return None;
+    }
+    let b = bounds.pop()?;
+    let set = b.set?;
+    let BoundPattern::Names(mut names) = b.pattern else {
+        return None;
+    };
+    if names.len() != 1 {
+        return None;
+    }
+    let n = names.pop()?;
+    let span = n.span.to(set.span);
+    let x = Expr {
+        kind: ExprKind::OpApp {
+            path: Vec::new(),
+            name: n.clone(),
+            args: Vec::new(),
+        },
+        span: n.span,
+    };
+    Some(Expr {
+        kind: ExprKind::OpApp {
+            path: Vec::new(),
+            name: Ident {
+                name: "\\in".to_string(),
+                span: n.span,
+            },
+            args: vec![x, set],
+        },
+        span,
+    })
 }

@@ -1,0 +1,2 @@
+This file has no module at all.
+A == 1

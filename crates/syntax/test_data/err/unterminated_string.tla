@@ -1,0 +1,4 @@
+---- MODULE UnterminatedString ----
+A == "no closing quote
+B == 1
+====
