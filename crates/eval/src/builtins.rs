@@ -335,7 +335,7 @@ fn bag(v: &Value, op: &str) -> EvalResult<Vec<(Value, i64)>> {
         .collect()
 }
 
-fn mk_bag(pairs: Vec<(Value, i64)>) -> Value {
+fn mk_bag(pairs: Vec<(Value, i64)>) -> EvalResult<Value> {
     vals::mk_func(
         pairs
             .into_iter()
@@ -355,7 +355,7 @@ pub fn apply(b: Builtin, args: &[Value]) -> EvalResult<Value> {
         Cup => {
             let x = set(a(0), "\\cup", "first")?;
             let y = set(a(1), "\\cup", "second")?;
-            vals::mk_set(x.iter().chain(y.iter()).cloned().collect())
+            vals::mk_set(x.iter().chain(y.iter()).cloned().collect())?
         }
         Cap => {
             let x = set(a(0), "\\cap", "first")?;
@@ -403,7 +403,7 @@ pub fn apply(b: Builtin, args: &[Value]) -> EvalResult<Value> {
             for s in x.iter() {
                 out.extend(set(s, "UNION", "first")?.iter().cloned());
             }
-            vals::mk_set(out)
+            vals::mk_set(out)?
         }
         Domain => vals::domain(a(0))?,
         Boolean => Value::Set(Arc::from(vec![Value::Bool(false), Value::Bool(true)])),
@@ -542,16 +542,8 @@ pub fn apply(b: Builtin, args: &[Value]) -> EvalResult<Value> {
             }
         }),
         Cardinality => Value::Int(vals::cardinality(a(0))? as i64),
-        ColonGt => vals::mk_func(vec![(a(0).clone(), a(1).clone())]),
-        AtAt => {
-            if !vals::is_fn(a(0)) || !vals::is_fn(a(1)) {
-                return err("The arguments of @@ should be functions.");
-            }
-            let mut pairs = vals::fn_pairs(a(0));
-            pairs.extend(vals::fn_pairs(a(1)));
-            // mk_func keeps the first of equal keys (the left function wins).
-            vals::mk_func(pairs)
-        }
+        ColonGt => vals::mk_func(vec![(a(0).clone(), a(1).clone())])?,
+        AtAt => a(0).fn_merge(a(1))?,
         Permutations => {
             let s = set(a(0), "Permutations", "first")?;
             let mut out = Vec::new();
@@ -564,7 +556,7 @@ pub fn apply(b: Builtin, args: &[Value]) -> EvalResult<Value> {
                         .collect(),
                 ))
             });
-            vals::mk_set(out)
+            vals::mk_set(out.into_iter().collect::<EvalResult<Vec<_>>>()?)?
         }
         RandomElement => {
             let s = set(a(0), "RandomElement", "first")?;
@@ -583,13 +575,13 @@ pub fn apply(b: Builtin, args: &[Value]) -> EvalResult<Value> {
                     .iter()
                     .all(|(_, c)| matches!(c, Value::Int(n) if *n > 0)),
         ),
-        BagToSet => vals::mk_set(bag(a(0), "BagToSet")?.into_iter().map(|p| p.0).collect()),
+        BagToSet => vals::mk_set(bag(a(0), "BagToSet")?.into_iter().map(|p| p.0).collect())?,
         SetToBag => mk_bag(
             set(a(0), "SetToBag", "first")?
                 .iter()
                 .map(|x| (x.clone(), 1))
                 .collect(),
-        ),
+        )?,
         BagIn => Value::Bool(
             bag(a(1), "BagIn")?
                 .iter()
@@ -617,7 +609,7 @@ pub fn apply(b: Builtin, args: &[Value]) -> EvalResult<Value> {
                     }
                 }
             }
-            mk_bag(out)
+            mk_bag(out)?
         }
         BagUnion => {
             let s = set(a(0), "BagUnion", "first")?;
@@ -650,7 +642,11 @@ pub fn apply(b: Builtin, args: &[Value]) -> EvalResult<Value> {
                 }
                 out = next;
             }
-            vals::mk_set(out.into_iter().map(mk_bag).collect())
+            vals::mk_set(
+                out.into_iter()
+                    .map(mk_bag)
+                    .collect::<EvalResult<Vec<_>>>()?,
+            )?
         }
         BagCardinality => Value::Int(bag(a(0), "BagCardinality")?.iter().map(|p| p.1).sum()),
         CopiesIn => {

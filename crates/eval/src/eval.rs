@@ -405,7 +405,7 @@ impl<'p> Ctx<'p> {
             Ok(true)
         })?;
         debug_assert_eq!(base, self.base);
-        Ok(vals::mk_func(pairs))
+        vals::mk_func(pairs)
     }
 
     fn rec_fn_app(
@@ -615,7 +615,7 @@ impl<'p> Ctx<'p> {
                     .iter()
                     .map(vals::normalize)
                     .collect::<EvalResult<Vec<_>>>()?;
-                vals::mk_set(vs)
+                vals::mk_set(vs)?
             }
             ExprKind::SetFilter(bound, pred) => {
                 let set_expr = bound
@@ -645,7 +645,7 @@ impl<'p> Ctx<'p> {
                     out.push(vals::normalize(&v)?);
                     Ok(true)
                 })?;
-                vals::mk_set(out)
+                vals::mk_set(out)?
             }
             ExprKind::Tuple(xs) => Value::Tuple(
                 xs.iter()
@@ -666,7 +666,7 @@ impl<'p> Ctx<'p> {
                     let v = self.eval(x)?;
                     out.push((n.clone(), vals::normalize(&v)?));
                 }
-                vals::mk_record(out)
+                vals::mk_record(out)?
             }
             ExprKind::RecordSet(fs) => {
                 let mut out = Vec::with_capacity(fs.len());
@@ -861,7 +861,7 @@ impl<'p> Ctx<'p> {
                 let mut acc = Value::Tuple(Arc::from(Vec::new()));
                 for (k, c) in vals::fn_pairs(&bag) {
                     let v = self.call_opval(&f, vec![Slot::Val(k)])?;
-                    let single = vals::mk_func(vec![(v, c)]);
+                    let single = vals::mk_func(vec![(v, c)])?;
                     acc = builtins::apply(Builtin::BagPlus, &[acc, single])?;
                 }
                 Ok(acc)

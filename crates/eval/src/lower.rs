@@ -49,6 +49,9 @@ pub(crate) enum Resolved {
 pub(crate) struct ModScope {
     names: HashMap<String, Resolved>,
     exported: Vec<(String, Resolved)>,
+    /// Definitions of this module not reached yet: TLA+ requires a definition before its
+    /// use, except for operators declared RECURSIVE.
+    pending: std::collections::HashSet<String>,
 }
 
 impl ModScope {
@@ -198,6 +201,7 @@ impl Lowerer<'_> {
                     }
                 }
                 ast::Unit::OpDef(d) => {
+                    scope.pending.insert(d.name.name.clone());
                     let id = self.alloc_op(&d.name.name, d.span, ctx.params, &d.params);
                     scope.define(
                         &d.name.name,
@@ -210,6 +214,7 @@ impl Lowerer<'_> {
                     );
                 }
                 ast::Unit::FnDef(d) => {
+                    scope.pending.insert(d.name.name.clone());
                     let id = self.alloc_op(&d.name.name, d.span, ctx.params, &[]);
                     self.prog.ops[id.0 as usize].fn_bounds = Some(Vec::new());
                     scope.define(
@@ -223,6 +228,13 @@ impl Lowerer<'_> {
                     );
                 }
                 _ => {}
+            }
+        }
+        for u in &m.units {
+            if let ast::Unit::Recursive(decls) = u {
+                for d in decls {
+                    scope.pending.remove(&d.name.name);
+                }
             }
         }
         // Pass 2: bodies and instances, in order.
@@ -240,12 +252,14 @@ impl Lowerer<'_> {
                     let body = self.lower_expr(&d.body, &scope);
                     self.prog.ops[id.0 as usize].body = body;
                     self.end_top();
+                    scope.pending.remove(&d.name.name);
                 }
                 ast::Unit::FnDef(d) => {
                     let Some(Resolved::Op { id, .. }) = scope.names.get(&d.name.name).cloned()
                     else {
                         continue;
                     };
+                    scope.pending.remove(&d.name.name);
                     self.begin_top(ctx);
                     let bounds = self.lower_bounds(&d.bounds, &scope);
                     let body = self.lower_expr(&d.body, &scope);
@@ -651,6 +665,9 @@ impl Lowerer<'_> {
     }
 
     fn resolve_global(&self, name: &str, scope: &ModScope) -> Option<Resolved> {
+        if scope.pending.contains(name) {
+            return None;
+        }
         if let Some(r) = scope.names.get(name) {
             return Some(r.clone());
         }

@@ -1,1 +1,193 @@
-//! Unit tests of lowering and evaluation.
+//! Unit tests of lowering and evaluation: a module text is parsed, lowered, and one of its
+//! operators evaluated; expected values are derived by hand.
+
+use std::collections::BTreeMap;
+
+use expect_test::{expect, Expect};
+use source::FileId;
+use value::Value;
+
+use crate::{lower_program, Ctx, Output, RootName};
+
+struct Quiet;
+
+impl Output for Quiet {
+    fn print(&self, _: &str) {}
+}
+
+fn module(src: &str) -> String {
+    format!(
+        "---- MODULE T ----\nEXTENDS Naturals, Integers, Sequences, FiniteSets, TLC, Bags\n{src}\n====\n"
+    )
+}
+
+/// Evaluates the zero-arity operator `name` of the module body `src`.
+fn eval_op(src: &str, name: &str) -> String {
+    let text = module(src);
+    let parsed = syntax::parse_text(FileId(0), &text);
+    if parsed.has_errors() {
+        return format!("parse error: {:?}", parsed.errors);
+    }
+    let Some(m) = parsed.module else {
+        return "no module".to_string();
+    };
+    let (prog, diags) = lower_program(&m, &BTreeMap::new());
+    if !diags.is_empty() {
+        return diags
+            .iter()
+            .map(|d| format!("{}: {}", d.code, d.message))
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
+    let Some(RootName::Op(id, 0)) = prog.lookup(name) else {
+        return format!("no operator {name}");
+    };
+    let out = Quiet;
+    let mut cx = Ctx::new(&prog, &[], &out);
+    match cx.eval_op(id) {
+        Ok(v) => crate::vals::display(&v),
+        Err(e) => format!("error: {}", e.message),
+    }
+}
+
+fn check(src: &str, expect: Expect) {
+    expect.assert_eq(&eval_op(src, "Test"));
+}
+
+#[test]
+fn arithmetic() {
+    // `-.` binds tighter than `%` but looser than `\div`; `\div` rounds down.
+    check(
+        "Test == <<2 + 3 * 4, 7 \\div 2, (-7) \\div 2, -7 \\div 2, -7 % 3, 2^10, -(3)>>",
+        expect![[r#"<<14, 3, -4, -3, 2, 1024, -3>>"#]],
+    );
+}
+
+#[test]
+fn sets() {
+    check(
+        "Test == <<{3, 1, 2} \\cup {5}, {1, 2, 3} \\ {2}, {x * x : x \\in 1..3}, {x \\in 1..6 : x % 2 = 0}, SUBSET {1, 2}, Cardinality(1..10)>>",
+        expect![[r#"<<{1, 2, 3, 5}, {1, 3}, {1, 4, 9}, {2, 4, 6}, {{}, {1}, {2}, {1, 2}}, 10>>"#]],
+    );
+}
+
+#[test]
+fn quantifiers_and_choose() {
+    check(
+        "Test == <<\\A x \\in 1..3 : x > 0, \\E x \\in 1..3 : x > 2, CHOOSE x \\in 1..10 : x * x > 20>>",
+        expect![[r#"<<TRUE, TRUE, 5>>"#]],
+    );
+}
+
+#[test]
+fn functions_records_except() {
+    check(
+        "f == [x \\in 1..3 |-> x * 10]\nr == [a |-> 1, b |-> <<2, 3>>]\nTest == <<f[2], [f EXCEPT ![2] = @ + 1], r.b[2], [r EXCEPT !.b[1] = 9], DOMAIN r>>",
+        expect![[r#"<<20, <<10, 21, 30>>, 3, [a |-> 1, b |-> <<9, 3>>], {"a", "b"}>>"#]],
+    );
+}
+
+#[test]
+fn sequences() {
+    check(
+        "s == <<1, 2, 3, 4>>\nTest == <<Len(s), Head(s), Tail(s), Append(s, 5), s \\o <<0>>, SubSeq(s, 2, 3), SelectSeq(s, LAMBDA x : x % 2 = 0)>>",
+        expect![[r#"<<4, 1, <<2, 3, 4>>, <<1, 2, 3, 4, 5>>, <<1, 2, 3, 4, 0>>, <<2, 3>>, <<2, 4>>>>"#]],
+    );
+}
+
+#[test]
+fn recursion_let_and_higher_order() {
+    check(
+        "RECURSIVE Sum(_)\nSum(S) == IF S = {} THEN 0 ELSE LET x == CHOOSE y \\in S : TRUE IN x + Sum(S \\ {x})\nfact[n \\in Nat] == IF n = 0 THEN 1 ELSE n * fact[n - 1]\nTwice(F(_), x) == F(F(x))\nInc(x) == x + 1\nTest == <<Sum(1..4), fact[5], Twice(Inc, 3), Twice(LAMBDA y : y * 2, 3)>>",
+        expect![[r#"<<10, 120, 5, 12>>"#]],
+    );
+}
+
+#[test]
+fn case_and_if() {
+    check(
+        "F(x) == CASE x < 0 -> \"neg\" [] x = 0 -> \"zero\" [] OTHER -> \"pos\"\nTest == <<F(-1), F(0), F(3), IF 1 > 2 THEN 1 ELSE 2>>",
+        expect![[r#"<<"neg", "zero", "pos", 2>>"#]],
+    );
+}
+
+#[test]
+fn bags_and_tlc() {
+    check(
+        "B == SetToBag({1, 2}) (+) SetToBag({2})\nTest == <<CopiesIn(2, B), BagCardinality(B), BagToSet(B), (1 :> \"a\" @@ 1 :> \"b\")[1], ToString(12)>>",
+        expect![[r#"<<2, 3, {1, 2}, "a", "12">>"#]],
+    );
+}
+
+#[test]
+fn errors_carry_messages() {
+    check(
+        "Test == CHOOSE x \\in 1..3 : x > 5",
+        expect![[r#"
+            error: Attempted to compute the value of an expression of form
+            CHOOSE x \in S: P, but no element of S satisfied P."#]],
+    );
+    check(
+        "Test == CASE 1 > 2 -> 1",
+        expect![[r#"error: Attempted to evaluate a CASE with no conditions true."#]],
+    );
+}
+
+#[test]
+fn undefined_names_and_arity_are_reported() {
+    check(
+        "Test == Foo + 1",
+        expect![[r#"undefined-operator: Unknown operator: `Foo'."#]],
+    );
+    check(
+        "F(a, b) == a + b\nTest == F(1)",
+        expect![[r#"arity-mismatch: The operator F requires 2 arguments, but 1 were given."#]],
+    );
+}
+
+#[test]
+fn evaluation_error_has_span() {
+    let text = module("Test == <<1, 2>>[3]");
+    let parsed = syntax::parse_text(FileId(0), &text);
+    let m = parsed.module.expect("parses");
+    let (prog, diags) = lower_program(&m, &BTreeMap::new());
+    assert!(diags.is_empty());
+    let Some(RootName::Op(id, 0)) = prog.lookup("Test") else {
+        panic!("Test is defined");
+    };
+    let out = Quiet;
+    let mut cx = Ctx::new(&prog, &[], &out);
+    let e = cx.eval_op(id).expect_err("out of domain");
+    let span = e.span.expect("has a span");
+    assert_eq!(&text[span.start as usize..span.end as usize], "<<1, 2>>[3]");
+}
+
+#[test]
+fn init_enumeration_counts() {
+    // x \in 1..3, y \in {x, x + 1} with a guard x # 2: x = 1 -> 2 states, x = 3 -> 2 states.
+    let text = module("VARIABLES x, y\nInit == /\\ x \\in 1..3\n        /\\ x # 2\n        /\\ \\/ y = x\n           \\/ y = x + 1");
+    let m = syntax::parse_text(FileId(0), &text).module.expect("parses");
+    let (prog, diags) = lower_program(&m, &BTreeMap::new());
+    assert!(diags.is_empty(), "{diags:?}");
+    let Some(RootName::Op(id, 0)) = prog.lookup("Init") else {
+        panic!("Init is defined");
+    };
+    let out = Quiet;
+    let mut cx = Ctx::new(&prog, &[], &out);
+    let mut states: Vec<Vec<Value>> = Vec::new();
+    cx.init_states(&crate::op_expr(&prog, id), &mut |s| {
+        states.push(s);
+        Ok(())
+    })
+    .expect("enumerates");
+    let shown: Vec<String> = states
+        .iter()
+        .map(|s| {
+            s.iter()
+                .map(crate::vals::display)
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+        .collect();
+    assert_eq!(shown, ["1,1", "1,2", "3,3", "3,4"]);
+}

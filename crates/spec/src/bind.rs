@@ -13,15 +13,32 @@ use value::Value;
 use crate::locate::Locator;
 use crate::model::SpecModel;
 
-fn cfg_value(v: &CfgValue) -> Value {
-    match v {
+fn cfg_value_inner(v: &CfgValue) -> Result<Value, eval::EvalError> {
+    Ok(match v {
         CfgValue::Int(i) => Value::Int(*i),
         CfgValue::Str(s) => Value::Str(Arc::from(s.as_str())),
         CfgValue::Bool(b) => Value::Bool(*b),
         CfgValue::ModelValue(m) => Value::ModelValue(Arc::from(m.as_str())),
-        CfgValue::Set(xs) => eval::vals::mk_set(xs.iter().map(cfg_value).collect()),
-        CfgValue::Tuple(xs) => Value::Tuple(xs.iter().map(cfg_value).collect()),
-    }
+        CfgValue::Set(xs) => eval::vals::mk_set(
+            xs.iter()
+                .map(cfg_value_inner)
+                .collect::<Result<Vec<_>, _>>()?,
+        )?,
+        CfgValue::Tuple(xs) => Value::Tuple(
+            xs.iter()
+                .map(cfg_value_inner)
+                .collect::<Result<Vec<_>, _>>()?
+                .into(),
+        ),
+    })
+}
+
+/// Converts a cfg value; a set TLC cannot sort is reported at the entry.
+fn cfg_value(v: &CfgValue, span: Span, diags: &mut Vec<Diagnostic>) -> Value {
+    cfg_value_inner(v).unwrap_or_else(|e| {
+        diags.push(Diagnostic::error("cfg-value", e.message, span));
+        Value::Bool(false)
+    })
 }
 
 fn call(prog: &Program, id: OpId) -> Expr {
@@ -141,9 +158,9 @@ pub(crate) fn bind(
         match c {
             CfgConstant::Value { name, value, span } => match prog.lookup(name) {
                 Some(RootName::Const(id)) => {
-                    prog.const_values[id.0 as usize] = Some(ConstBinding::Value(cfg_value(value)))
+                    prog.const_values[id.0 as usize] = Some(ConstBinding::Value(cfg_value(value, *span, &mut diags)))
                 }
-                Some(RootName::Op(id, 0)) => prog.override_with_value(id, cfg_value(value)),
+                Some(RootName::Op(id, 0)) => prog.override_with_value(id, cfg_value(value, *span, &mut diags)),
                 _ => diags.push(Diagnostic::error(
                     "undefined-constant",
                     format!("The constant {name} assigned in the configuration is not declared in the specification."),
@@ -165,10 +182,10 @@ pub(crate) fn bind(
                     .collect();
                 let mut found = !ids.is_empty();
                 for id in ids {
-                    prog.override_with_value(id, cfg_value(value));
+                    prog.override_with_value(id, cfg_value(value, *span, &mut diags));
                 }
                 if let Some(RootName::Const(c)) = prog.lookup(name) {
-                    prog.const_values[c.0 as usize] = Some(ConstBinding::Value(cfg_value(value)));
+                    prog.const_values[c.0 as usize] = Some(ConstBinding::Value(cfg_value(value, *span, &mut diags)));
                     found = true;
                 }
                 if !found {
@@ -309,6 +326,15 @@ pub(crate) fn bind(
                 ));
             }
         }
+    } else if cfg.init.is_none() && cfg.next.is_none() && prog.vars.is_empty() {
+        // A constant-only model: TLC checks the assumptions and explores no state.
+        let span = prog.ops.first().map(|o| o.span).unwrap_or_default();
+        let none = Expr {
+            kind: ExprKind::Lit(Value::Bool(false)),
+            span,
+        };
+        init = Some(none.clone());
+        next = Some(none);
     } else {
         match &cfg.init {
             Some(n) => {

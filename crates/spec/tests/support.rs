@@ -1,6 +1,9 @@
 //! Helpers for the spec tests: write a spec and cfg to a temporary directory, load them, and
 //! explore the state space with a plain breadth-first search.
 
+// Each test binary uses only part of the helpers.
+#![allow(dead_code)]
+
 use std::collections::HashSet;
 use std::path::PathBuf;
 
@@ -35,6 +38,8 @@ pub enum Outcome {
     Ok(usize),
     /// An invariant is violated (its name), after this many distinct states were found.
     Violated(String),
+    /// An action property is violated (its name).
+    PropertyViolated(String),
     /// A state without successors.
     Deadlock,
     /// An evaluation error with its message.
@@ -56,6 +61,11 @@ pub fn explore(m: &SpecModel) -> Outcome {
             Err(e) => return Outcome::Error(e.message),
             Ok(None) => {}
         }
+        match m.within_constraints(&s) {
+            Ok(true) => {}
+            Ok(false) => continue,
+            Err(e) => return Outcome::Error(e.message),
+        }
         if seen.insert(m.fingerprint(&s)) {
             frontier.push(s);
         }
@@ -75,6 +85,23 @@ pub fn explore(m: &SpecModel) -> Outcome {
                     Ok(Some(i)) => return Outcome::Violated(names[i].clone()),
                     Err(e) => return Outcome::Error(e.message),
                     Ok(None) => {}
+                }
+                match m.check_action_properties(s, &t) {
+                    Ok(Some(i)) => {
+                        return Outcome::PropertyViolated(m.action_property_names()[i].clone())
+                    }
+                    Err(e) => return Outcome::Error(e.message),
+                    Ok(None) => {}
+                }
+                match m.allows_step(s, &t) {
+                    Ok(true) => {}
+                    Ok(false) => continue,
+                    Err(e) => return Outcome::Error(e.message),
+                }
+                match m.within_constraints(&t) {
+                    Ok(true) => {}
+                    Ok(false) => continue,
+                    Err(e) => return Outcome::Error(e.message),
                 }
                 if seen.insert(m.fingerprint(&t)) {
                     next_frontier.push(t);
