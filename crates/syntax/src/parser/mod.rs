@@ -8,9 +8,10 @@
 //! [`Parser::peek`].
 //!
 //! The parser is split by concept: [`module`] (header, units), [`unit`] (definitions and
-//! declarations), [`expr`] (operators and precedence), [`primary`] (bracketed and keyword
-//! forms), [`proof`] (theorems and proofs, which are skipped).
+//! declarations), [`expr`] (operators and precedence), [`primary`] (names and keyword
+//! forms), [`bracket`] (sets, tuples, records, functions, bounds), [`proof`] (theorems and proofs, which are skipped).
 
+mod bracket;
 mod expr;
 mod module;
 mod primary;

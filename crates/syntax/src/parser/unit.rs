@@ -227,13 +227,8 @@ impl Parser<'_> {
         match self.peek() {
             Tok::Ident(_) => {
                 let name = self.expect_ident("")?;
-                let arity = if self.at_sym("(") {
-                    self.bump();
+                let arity = if self.eat_sym("(") {
                     self.underscores()?
-                } else if let Some(op) = postfix_symbol(self.peek()) {
-                    // `x ^+` is not a declaration form; treat as an error below.
-                    let _ = op;
-                    0
                 } else {
                     0
                 };
