@@ -109,11 +109,21 @@ mod tests {
     #[test]
     fn renders_file_line_column_and_caret() {
         let mut db = SourceDb::new();
-        let f = db.add("Spec.tla", "---- MODULE Spec ----\nFoo == 1 +\n====\n".to_string());
-        let d = Diagnostic::error("parse-error", "expected an expression", Span::new(f, 33, 37))
-            .with_label_message("found `====`");
+        let f = db.add(
+            "Spec.tla",
+            "---- MODULE Spec ----\nFoo == 1 +\n====\n".to_string(),
+        );
+        let d = Diagnostic::error(
+            "parse-error",
+            "expected an expression",
+            Span::new(f, 33, 37),
+        )
+        .with_label_message("found `====`");
         let text = render(&db, &d);
-        assert!(text.contains("error[parse-error]: expected an expression"), "{text}");
+        assert!(
+            text.contains("error[parse-error]: expected an expression"),
+            "{text}"
+        );
         assert!(text.contains("Spec.tla:3:1"), "{text}");
         assert!(text.contains("^^^^"), "{text}");
     }
