@@ -16,10 +16,13 @@ Exit codes (TLC's):
   11  deadlock reached
   12  a safety property (invariant or action property) is violated
   13  a liveness property is violated
+  14  an Assert failed
   75  an error while evaluating the spec
+  76  an error while evaluating an invariant or property
  150  the spec could not be parsed or resolved
  151  the configuration could not be parsed or bound
- 153  a system error (a file could not be read or written)";
+ 153  a system error (a file could not be read or written)
+   4  the search stopped at a limit before it was complete";
 
 /// warden: a fast model checker for TLA+ security regression suites.
 #[derive(Debug, Parser)]

@@ -69,7 +69,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
         let report = report_of(args, &cfg, &model, &outcome, workers, elapsed.as_millis());
         write_json(path, &report)?;
     }
-    Ok(exit::of_verdict(&outcome.verdict))
+    Ok(exit::of_verdict(&outcome.verdict, outcome.error_site))
 }
 
 fn print_outcome(

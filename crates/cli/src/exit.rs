@@ -1,6 +1,6 @@
 //! TLC's exit codes, and how verdicts and load failures map onto them.
 
-use check::Verdict;
+use check::{ErrorSite, Verdict};
 use source::{Diagnostic, SourceDb};
 
 /// No error found.
@@ -17,6 +17,8 @@ pub const LIVENESS: i32 = 13;
 pub const ASSERT: i32 = 14;
 /// An error while evaluating the spec.
 pub const EVAL: i32 = 75;
+/// An error while evaluating an invariant or a safety property.
+pub const SAFETY_EVAL: i32 = 76;
 /// The spec could not be parsed or resolved.
 pub const SPEC_PARSE: i32 = 150;
 /// The configuration could not be parsed or bound.
@@ -26,9 +28,18 @@ pub const SYSTEM: i32 = 153;
 /// The search stopped at a limit before it was complete (warden's own).
 pub const INCOMPLETE: i32 = 4;
 
-/// The exit code of a finished search.
-pub fn of_verdict(v: &Verdict) -> i32 {
+/// The exit code of a finished search; `site` says what was being evaluated when an error
+/// was raised (TLC gives errors in invariants and properties their own code).
+pub fn of_verdict(v: &Verdict, site: Option<ErrorSite>) -> i32 {
     match v {
+        Verdict::Error(_)
+            if matches!(
+                site,
+                Some(ErrorSite::Invariant | ErrorSite::InitialProperty | ErrorSite::ActionProperty)
+            ) =>
+        {
+            SAFETY_EVAL
+        }
         Verdict::Ok => OK,
         Verdict::InvariantViolated { .. } | Verdict::InitialPropertyViolated { .. } => SAFETY,
         Verdict::ActionPropertyViolated { .. } => LIVENESS,
