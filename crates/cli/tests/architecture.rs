@@ -13,8 +13,15 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("check", &[]),
     ("spec", &["source", "syntax", "value", "eval", "check"]),
     (
-        "cli",
+        "suite",
         &["source", "syntax", "value", "eval", "check", "spec"],
+    ),
+    ("report", &["suite", "value"]),
+    (
+        "cli",
+        &[
+            "source", "syntax", "value", "eval", "check", "spec", "suite", "report",
+        ],
     ),
 ];
 

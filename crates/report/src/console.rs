@@ -69,8 +69,9 @@ pub fn claim_lines(claim: &ClaimReport) -> Vec<String> {
     for k in &claim.checks {
         if let Some(reason) = k.outcome.reason() {
             lines.push(format!(
-                "       {} ({}): {}",
-                k.check.name, k.check.label, reason
+                "       {}: {}",
+                crate::check_title(&k.check),
+                reason
             ));
         }
     }

@@ -20,3 +20,13 @@ pub use itf::{trace_to_itf, value_to_itf, TraceMeta};
 pub use json::{report_json, run_dto, RunDto, SCHEMA_VERSION};
 pub use junit::junit_xml;
 pub use markdown::summary_markdown;
+
+/// A check as people read it: its name, and the manifest's description when it adds one
+/// (`red1 (check-then-act race)`, but just `green`).
+pub fn check_title(check: &suite::PlannedCheck) -> String {
+    if check.label == check.name {
+        check.name.clone()
+    } else {
+        format!("{} ({})", check.name, check.label)
+    }
+}

@@ -50,10 +50,9 @@ pub fn summary_markdown(run: &RunReport) -> String {
             claim.checks.iter().filter_map(move |k| {
                 k.outcome.reason().map(|r| {
                     format!(
-                        "- `{}` `{}` ({}): {}",
+                        "- `{}` {}: {}",
                         claim.claim.id,
-                        k.check.name,
-                        escape(&k.check.label),
+                        escape(&crate::check_title(&k.check)),
                         escape(r)
                     )
                 })

@@ -319,7 +319,10 @@ fn markdown_summary_table() {
         md.contains("| ❌ | `P-RACE` | the cap \\| holds | 3/4 | 1,264 |"),
         "{md}"
     );
-    assert!(md.contains("- `P-RACE` `red2` (breaks the type instead): expected Cap violated"));
+    assert!(
+        md.contains("- `P-RACE` red2 (breaks the type instead): expected Cap violated"),
+        "{md}"
+    );
 }
 
 #[test]
