@@ -219,6 +219,15 @@ pub fn module_table(module: &str) -> Option<&'static [(&'static str, u32, Builti
         "Bags" => BAGS,
         "TLAPS" => TLAPS,
         "Randomization" => &[],
+        // Proof libraries: only theorems, nothing to evaluate.
+        "FiniteSetTheorems"
+        | "NaturalsInduction"
+        | "WellFoundedInduction"
+        | "SequenceTheorems"
+        | "SequencesExtTheorems"
+        | "FunctionTheorems"
+        | "BagsTheorems"
+        | "FiniteSetsExtTheorems" => &[],
         _ => return None,
     })
 }

@@ -196,6 +196,17 @@ impl<'p> Ctx<'p> {
     fn target(&self, e: &Expr, init: bool) -> Option<u32> {
         let s = match (&e.kind, init) {
             (ExprKind::PrimeVar(s), false) | (ExprKind::Var(s), true) => *s,
+            (ExprKind::Local(l), _) => match self.stack.get(self.base + *l as usize) {
+                Some(Slot::Var(s, primed)) if *primed != init => *s,
+                _ => return None,
+            },
+            (ExprKind::Prime(inner), false) => match &inner.kind {
+                ExprKind::Local(l) => match self.stack.get(self.base + *l as usize) {
+                    Some(Slot::Var(s, false)) => *s,
+                    _ => return None,
+                },
+                _ => return None,
+            },
             _ => return None,
         };
         self.next[s as usize].is_none().then_some(s)
@@ -277,16 +288,37 @@ impl<'p> Ctx<'p> {
                 self.base = old;
                 r
             }
+            ExprKind::CallConst(c, args) => {
+                let Some(Some(crate::program::ConstBinding::Op(id))) =
+                    self.prog.const_values.get(c.0 as usize)
+                else {
+                    return self.guard(e, cont, init, emit);
+                };
+                let id = *id;
+                if self.prog.op(id).fn_bounds.is_some() {
+                    return self.guard(e, cont, init, emit);
+                }
+                let nb = self.enter(id, args, false)?;
+                let old = std::mem::replace(&mut self.base, nb);
+                let prog = self.prog;
+                let r = self.enumerate(&prog.op(id).body, cont, init, emit);
+                self.stack.truncate(nb);
+                self.base = old;
+                r
+            }
             ExprKind::CallParam(s, args) => {
                 let ov = match &self.stack[self.base + *s as usize] {
                     Slot::Op(o) => o.clone(),
-                    Slot::Val(_) => return err("A value was used as an operator."),
+                    _ => return err("A value was used as an operator."),
                 };
                 let (id, mut frame) = match &ov {
                     OpVal::User(id) => (*id, Vec::new()),
                     OpVal::Closure(id, cap) => (*id, cap.to_vec()),
                     _ => return self.guard(e, cont, init, emit),
                 };
+                if self.prog.op(id).fn_bounds.is_some() {
+                    return self.guard(e, cont, init, emit);
+                }
                 for a in args {
                     frame.push(self.arg_slot(a)?);
                 }
@@ -502,7 +534,7 @@ fn split(
                 .skip(nf.len() - args.len())
                 .filter_map(|s| match s {
                     Slot::Val(v) => Some(v.clone()),
-                    Slot::Op(_) => None,
+                    _ => None,
                 })
                 .collect();
             split(cx, &def.body, nf, Some(*id), pvals, out, depth + 1);

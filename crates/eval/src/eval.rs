@@ -50,6 +50,9 @@ pub enum Slot {
     Val(Value),
     /// An operator (higher-order parameter).
     Op(OpVal),
+    /// A state variable passed as an argument (`Op(x')`, `Init(x)`), read when used: TLC
+    /// substitutes arguments, so the callee may assign it.
+    Var(u32, bool),
 }
 
 /// One level of a binder iteration: the values and whether each destructures a tuple.
@@ -145,6 +148,39 @@ impl<'p> Ctx<'p> {
         }
     }
 
+    /// The value a frame slot holds (reading a variable reference).
+    pub(crate) fn slot_value(&self, s: &Slot) -> EvalResult<Value> {
+        match s {
+            Slot::Val(v) => Ok(v.clone()),
+            Slot::Var(i, true) => match self.next.get(*i as usize) {
+                Some(Some(v)) => Ok(v.clone()),
+                _ => self.read_var(*i, true),
+            },
+            Slot::Var(i, false) => self.read_var(*i, false),
+            Slot::Op(_) => err("An operator was used as a value."),
+        }
+    }
+
+    /// `x \in S` without building `S` when it is a difference, union, intersection or
+    /// filter (so `n \in Nat \ {0}` works as in TLC).
+    pub(crate) fn member(&mut self, x: &Value, set: &Expr) -> EvalResult<bool> {
+        match &set.kind {
+            ExprKind::Builtin(Builtin::SetMinus, a) => {
+                Ok(self.member(x, &a[0])? && !self.member(x, &a[1])?)
+            }
+            ExprKind::Builtin(Builtin::Cup, a) => {
+                Ok(self.member(x, &a[0])? || self.member(x, &a[1])?)
+            }
+            ExprKind::Builtin(Builtin::Cap, a) => {
+                Ok(self.member(x, &a[0])? && self.member(x, &a[1])?)
+            }
+            _ => {
+                let s = self.eval(set)?;
+                vals::contains(&s, x).map_err(|e| e.at(set.span))
+            }
+        }
+    }
+
     /// Evaluates an expression.
     pub fn eval(&mut self, e: &Expr) -> EvalResult<Value> {
         self.eval_inner(e).map_err(|x| x.at(e.span))
@@ -176,6 +212,20 @@ impl<'p> Ctx<'p> {
 
     pub(crate) fn arg_slot(&mut self, a: &Arg) -> EvalResult<Slot> {
         Ok(match a {
+            Arg::Expr(Expr {
+                kind: ExprKind::PrimeVar(i),
+                ..
+            }) if !self.in_next => Slot::Var(*i, true),
+            Arg::Expr(Expr {
+                kind: ExprKind::Var(i),
+                ..
+            }) => Slot::Var(*i, false),
+            Arg::Expr(Expr {
+                kind: ExprKind::Local(l),
+                ..
+            }) if matches!(self.stack[self.base + *l as usize], Slot::Var(..)) => {
+                self.stack[self.base + *l as usize].clone()
+            }
             Arg::Expr(e) => Slot::Val(self.eval(e)?),
             Arg::Op(r) => Slot::Op(self.op_val(r)?),
         })
@@ -192,7 +242,7 @@ impl<'p> Ctx<'p> {
             OpRef::Const(c) => OpVal::Const(*c),
             OpRef::Param(s) => match &self.stack[self.base + *s as usize] {
                 Slot::Op(o) => o.clone(),
-                Slot::Val(_) => return err("A value was passed where an operator was expected."),
+                _ => return err("A value was passed where an operator was expected."),
             },
         })
     }
@@ -214,6 +264,15 @@ impl<'p> Ctx<'p> {
     }
 
     pub(crate) fn call(&mut self, id: OpId, args: &[Arg], local: bool) -> EvalResult<Value> {
+        if let Some(Some(cell)) = self.prog.const_cache.get(id.0 as usize) {
+            if let Some(v) = cell.get() {
+                return Ok(v.clone());
+            }
+            let nb = self.stack.len();
+            let v = self.run_frame(id, nb)?;
+            let _ = cell.set(v.clone());
+            return Ok(v);
+        }
         let new_base = self.enter(id, args, local)?;
         self.run_frame(id, new_base)
     }
@@ -247,11 +306,8 @@ impl<'p> Ctx<'p> {
             }
             OpVal::Builtin(b) => {
                 let vs: Vec<Value> = args
-                    .into_iter()
-                    .map(|s| match s {
-                        Slot::Val(v) => Ok(v),
-                        Slot::Op(_) => err("An operator was passed where a value was expected."),
-                    })
+                    .iter()
+                    .map(|s| self.slot_value(s))
                     .collect::<EvalResult<_>>()?;
                 self.builtin(*b, vs)
             }
@@ -375,10 +431,17 @@ impl<'p> Ctx<'p> {
         let base = self.base;
         self.iterate(&levels, &mut |cx| {
             let key = if single {
-                match &cx.stack[cx.stack.len() - 1] {
-                    Slot::Val(v) => v.clone(),
-                    Slot::Op(_) => Value::Bool(false),
-                }
+                cx.slot_value(&cx.stack[cx.stack.len() - 1])?
+            } else if levels.len() == 1 {
+                let k = levels[0].1.unwrap_or(1) as usize;
+                let start = cx.stack.len() - k;
+                Value::Tuple(
+                    cx.stack[start..]
+                        .iter()
+                        .map(|s| cx.slot_value(s))
+                        .collect::<EvalResult<Vec<_>>>()?
+                        .into(),
+                )
             } else {
                 let n: usize = levels.iter().map(|l| l.1.unwrap_or(1) as usize).sum();
                 let start = cx.stack.len() - n;
@@ -387,12 +450,16 @@ impl<'p> Ctx<'p> {
                 for (_, t) in &levels {
                     match t {
                         None => {
-                            key.push(slot_val(&cx.stack[i]));
+                            key.push(cx.slot_value(&cx.stack[i])?);
                             i += 1;
                         }
                         Some(k) => {
                             key.push(Value::Tuple(
-                                cx.stack[i..i + *k as usize].iter().map(slot_val).collect(),
+                                cx.stack[i..i + *k as usize]
+                                    .iter()
+                                    .map(|s| cx.slot_value(s))
+                                    .collect::<EvalResult<Vec<_>>>()?
+                                    .into(),
                             ));
                             i += *k as usize;
                         }
@@ -430,14 +497,17 @@ impl<'p> Ctx<'p> {
             .fn_bounds
             .as_ref()
             .expect("recursive application of a function definition");
-        // Components of the point, one per bound name.
-        let nnames: u32 = bounds.iter().map(|b| b.names).sum();
-        let comps: Vec<Value> = if nnames == 1 && !bounds[0].tuple {
+        // Components of the point, one per binder level (a tuple pattern is one level).
+        let nlevels: u32 = bounds
+            .iter()
+            .map(|b| if b.tuple { 1 } else { b.names })
+            .sum();
+        let comps: Vec<Value> = if nlevels == 1 {
             vec![x.clone()]
         } else {
             match x {
-                Value::Tuple(t) => t.to_vec(),
-                _ => vec![x.clone()],
+                Value::Tuple(t) if t.len() == nlevels as usize => t.to_vec(),
+                _ => return not_in_domain(id, x, self),
             }
         };
         let mut i = 0;
@@ -486,16 +556,14 @@ impl<'p> Ctx<'p> {
                 self.in_next = false;
                 r?
             }
-            ExprKind::Local(s) => slot_val(&self.stack[self.base + *s as usize]),
+            ExprKind::Local(s) => self.slot_value(&self.stack[self.base + *s as usize])?,
             ExprKind::Const(c) => self.const_value(*c)?,
             ExprKind::Call(id, args) => self.call(*id, args, false)?,
             ExprKind::CallLocal(id, args) => self.call(*id, args, true)?,
             ExprKind::CallParam(s, args) => {
                 let ov = match &self.stack[self.base + *s as usize] {
                     Slot::Op(o) => o.clone(),
-                    Slot::Val(v) => {
-                        return err(format!("The value {} is not an operator.", display(v)))
-                    }
+                    _ => return err("A value was used as an operator."),
                 };
                 let slots = args
                     .iter()
@@ -544,8 +612,7 @@ impl<'p> Ctx<'p> {
             }
             ExprKind::In(a, b) => {
                 let x = self.eval(a)?;
-                let s = self.eval(b)?;
-                Value::Bool(vals::contains(&s, &x)?)
+                Value::Bool(self.member(&x, b)?)
             }
             ExprKind::If(c, a, b) => {
                 if self.eval_bool(c)? {
@@ -588,10 +655,14 @@ impl<'p> Ctx<'p> {
                         let top = cx.stack.len();
                         found = Some(if bound.tuple {
                             Value::Tuple(
-                                cx.stack[top - n as usize..].iter().map(slot_val).collect(),
+                                cx.stack[top - n as usize..]
+                                    .iter()
+                                    .map(|s| cx.slot_value(s))
+                                    .collect::<EvalResult<Vec<_>>>()?
+                                    .into(),
                             )
                         } else {
-                            slot_val(&cx.stack[top - 1])
+                            cx.slot_value(&cx.stack[top - 1])?
                         });
                         return Ok(false);
                     }
@@ -798,9 +869,8 @@ impl<'p> Ctx<'p> {
     fn builtin_ho(&mut self, b: Builtin, args: &[Arg]) -> EvalResult<Value> {
         match b {
             Builtin::SelectSeq => {
-                let Slot::Val(s) = self.arg_slot(&args[0])? else {
-                    return err("SelectSeq expects a sequence.");
-                };
+                let s_slot = self.arg_slot(&args[0])?;
+                let s = self.slot_value(&s_slot)?;
                 let Slot::Op(test) = self.arg_slot(&args[1])? else {
                     return err("SelectSeq expects an operator.");
                 };
@@ -820,9 +890,8 @@ impl<'p> Ctx<'p> {
                 Ok(Value::Tuple(out.into()))
             }
             Builtin::SortSeq => {
-                let Slot::Val(s) = self.arg_slot(&args[0])? else {
-                    return err("SortSeq expects a sequence.");
-                };
+                let s_slot = self.arg_slot(&args[0])?;
+                let s = self.slot_value(&s_slot)?;
                 let Slot::Op(lt) = self.arg_slot(&args[1])? else {
                     return err("SortSeq expects an operator.");
                 };
@@ -855,9 +924,8 @@ impl<'p> Ctx<'p> {
                 let Slot::Op(f) = self.arg_slot(&args[0])? else {
                     return err("BagOfAll expects an operator.");
                 };
-                let Slot::Val(bag) = self.arg_slot(&args[1])? else {
-                    return err("BagOfAll expects a bag.");
-                };
+                let bag_slot = self.arg_slot(&args[1])?;
+                let bag = self.slot_value(&bag_slot)?;
                 let mut acc = Value::Tuple(Arc::from(Vec::new()));
                 for (k, c) in vals::fn_pairs(&bag) {
                     let v = self.call_opval(&f, vec![Slot::Val(k)])?;
@@ -868,13 +936,6 @@ impl<'p> Ctx<'p> {
             }
             _ => err(format!("internal: {b:?} has no operator arguments")),
         }
-    }
-}
-
-pub(crate) fn slot_val(s: &Slot) -> Value {
-    match s {
-        Slot::Val(v) => v.clone(),
-        Slot::Op(_) => Value::Bool(false),
     }
 }
 

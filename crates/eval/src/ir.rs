@@ -214,3 +214,110 @@ pub struct OpDef {
     /// parameters); the function is evaluated lazily, point by point.
     pub fn_bounds: Option<Vec<Bound>>,
 }
+
+impl Expr {
+    /// Calls `f` on this expression and every sub-expression, parents first.
+    pub fn walk_mut(&mut self, f: &mut dyn FnMut(&mut Expr)) {
+        f(self);
+        let bounds = |bs: &mut Vec<Bound>, f: &mut dyn FnMut(&mut Expr)| {
+            for b in bs {
+                if let Some(s) = &mut b.set {
+                    s.walk_mut(f);
+                }
+            }
+        };
+        let args = |xs: &mut Vec<Arg>, f: &mut dyn FnMut(&mut Expr)| {
+            for a in xs {
+                if let Arg::Expr(e) = a {
+                    e.walk_mut(f);
+                }
+            }
+        };
+        match &mut self.kind {
+            ExprKind::Lit(_)
+            | ExprKind::Var(_)
+            | ExprKind::PrimeVar(_)
+            | ExprKind::Local(_)
+            | ExprKind::Const(_)
+            | ExprKind::Error => {}
+            ExprKind::Prime(a)
+            | ExprKind::Not(a)
+            | ExprKind::Dot(a, _)
+            | ExprKind::Unchanged(a)
+            | ExprKind::Enabled(a) => a.walk_mut(f),
+            ExprKind::Call(_, xs)
+            | ExprKind::CallLocal(_, xs)
+            | ExprKind::CallParam(_, xs)
+            | ExprKind::CallConst(_, xs)
+            | ExprKind::BuiltinHo(_, xs) => args(xs, f),
+            ExprKind::RecFnApp(_, xs, p) => {
+                args(xs, f);
+                p.walk_mut(f);
+            }
+            ExprKind::Builtin(_, xs)
+            | ExprKind::And(xs)
+            | ExprKind::Or(xs)
+            | ExprKind::SetEnum(xs)
+            | ExprKind::Tuple(xs)
+            | ExprKind::Times(xs)
+            | ExprKind::Temporal(_, xs) => {
+                for x in xs {
+                    x.walk_mut(f);
+                }
+            }
+            ExprKind::Implies(a, b)
+            | ExprKind::Equiv(a, b)
+            | ExprKind::Eq(a, b)
+            | ExprKind::In(a, b)
+            | ExprKind::FnSet(a, b)
+            | ExprKind::FnApp(a, b)
+            | ExprKind::BoxAction(a, b)
+            | ExprKind::AngleAction(a, b) => {
+                a.walk_mut(f);
+                b.walk_mut(f);
+            }
+            ExprKind::If(a, b, c) => {
+                a.walk_mut(f);
+                b.walk_mut(f);
+                c.walk_mut(f);
+            }
+            ExprKind::Case(arms, other) => {
+                for (g, b) in arms {
+                    g.walk_mut(f);
+                    b.walk_mut(f);
+                }
+                if let Some(o) = other {
+                    o.walk_mut(f);
+                }
+            }
+            ExprKind::Quant(_, bs, body)
+            | ExprKind::SetMap(bs, body)
+            | ExprKind::FnCons(bs, body) => {
+                bounds(bs, f);
+                body.walk_mut(f);
+            }
+            ExprKind::Choose(b, body) | ExprKind::SetFilter(b, body) => {
+                if let Some(s) = &mut b.set {
+                    s.walk_mut(f);
+                }
+                body.walk_mut(f);
+            }
+            ExprKind::Record(fs) | ExprKind::RecordSet(fs) => {
+                for (_, x) in fs {
+                    x.walk_mut(f);
+                }
+            }
+            ExprKind::Except(g, cs) => {
+                g.walk_mut(f);
+                for c in cs {
+                    for k in &mut c.path {
+                        if let ExceptKey::Index(x) = k {
+                            x.walk_mut(f);
+                        }
+                    }
+                    c.value.walk_mut(f);
+                }
+            }
+        }
+    }
+}

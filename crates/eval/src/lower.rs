@@ -213,6 +213,12 @@ impl Lowerer<'_> {
                         !d.local,
                     );
                 }
+                ast::Unit::Theorem(ast::Theorem {
+                    name: Some(name), ..
+                }) => {
+                    // The statement is not kept by the parser; a theorem is taken to hold.
+                    scope.define(&name.name, Resolved::Builtin(0, Builtin::ProofTrue), true);
+                }
                 ast::Unit::FnDef(d) => {
                     scope.pending.insert(d.name.name.clone());
                     let id = self.alloc_op(&d.name.name, d.span, ctx.params, &[]);

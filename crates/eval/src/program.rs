@@ -2,11 +2,13 @@
 //! extends and instantiates, its state variables and constants.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use source::Span;
 use value::Value;
 
-use crate::ir::{Arg, ConstId, Expr, ExprKind, OpDef, OpId};
+use crate::builtins::Builtin;
+use crate::ir::{Arg, ConstId, Expr, ExprKind, OpDef, OpId, OpRef};
 
 /// A declared constant of the root module (or of a module it extends).
 #[derive(Clone, Debug)]
@@ -58,6 +60,9 @@ pub struct Program {
     pub root_module: String,
     /// Names visible at the root module's top level.
     pub(crate) root_names: HashMap<String, RootName>,
+    /// Values of constant-level zero-argument definitions, computed once on first use
+    /// (TLC evaluates such definitions once, too). Empty until [`Program::cache_constants`].
+    pub(crate) const_cache: Vec<Option<OnceLock<Value>>>,
 }
 
 /// What a top-level name of the root module denotes (for binding a configuration).
@@ -112,4 +117,102 @@ impl Program {
         };
         op.fn_bounds = None;
     }
+}
+
+impl Program {
+    /// Replaces every use of a standard operator by a call of a user operator (a cfg
+    /// `Nat <- MyNat`). Returns whether the operator was used at all.
+    pub fn replace_builtin(&mut self, b: Builtin, target: OpId) -> bool {
+        let mut used = false;
+        for (i, op) in self.ops.iter_mut().enumerate() {
+            if i == target.0 as usize {
+                continue;
+            }
+            let mut visit = |e: &mut Expr| {
+                if let ExprKind::Builtin(b2, args) = &mut e.kind {
+                    if *b2 == b {
+                        let xs = std::mem::take(args).into_iter().map(Arg::Expr).collect();
+                        e.kind = ExprKind::Call(target, xs);
+                        used = true;
+                    }
+                }
+                let args = match &mut e.kind {
+                    ExprKind::Call(_, xs)
+                    | ExprKind::CallLocal(_, xs)
+                    | ExprKind::CallParam(_, xs)
+                    | ExprKind::CallConst(_, xs)
+                    | ExprKind::BuiltinHo(_, xs)
+                    | ExprKind::RecFnApp(_, xs, _) => Some(xs),
+                    _ => None,
+                };
+                for a in args.into_iter().flatten() {
+                    if let Arg::Op(OpRef::Builtin(b2)) = a {
+                        if *b2 == b {
+                            *a = Arg::Op(OpRef::User(target));
+                            used = true;
+                        }
+                    }
+                }
+            };
+            op.body.walk_mut(&mut visit);
+            if let Some(bs) = &mut op.fn_bounds {
+                for bd in bs {
+                    if let Some(s) = &mut bd.set {
+                        s.walk_mut(&mut visit);
+                    }
+                }
+            }
+        }
+        for a in &mut self.assumes {
+            a.expr.walk_mut(&mut |e: &mut Expr| {
+                if let ExprKind::Builtin(b2, args) = &mut e.kind {
+                    if *b2 == b {
+                        let xs = std::mem::take(args).into_iter().map(Arg::Expr).collect();
+                        e.kind = ExprKind::Call(target, xs);
+                    }
+                }
+            });
+        }
+        used
+    }
+}
+
+impl Program {
+    /// Marks the constant-level zero-argument definitions so that each is evaluated once.
+    /// Call after the configuration is bound (constants and overrides are final).
+    pub fn cache_constants(&mut self) {
+        let mut cache = Vec::with_capacity(self.ops.len());
+        for op in &self.ops {
+            let eligible = op.params.is_empty() && op.capture.is_none() && op.fn_bounds.is_none();
+            let constant = eligible
+                && crate::level::level(
+                    self,
+                    &Expr {
+                        kind: ExprKind::Call(OpId(cache.len() as u32), Vec::new()),
+                        span: op.span,
+                    },
+                ) == crate::level::CONSTANT
+                && !uses_effects(&op.body);
+            cache.push(constant.then(OnceLock::new));
+        }
+        self.const_cache = cache;
+    }
+}
+
+/// Whether an expression calls an operator whose result may differ between evaluations
+/// (TLCGet) — such definitions are not cached.
+fn uses_effects(e: &Expr) -> bool {
+    let mut found = false;
+    let mut e = e.clone();
+    e.walk_mut(&mut |x: &mut Expr| {
+        if let ExprKind::Builtin(b, _) = &x.kind {
+            if matches!(
+                b,
+                Builtin::TlcGet | Builtin::JavaTime | Builtin::RandomElement
+            ) {
+                found = true;
+            }
+        }
+    });
+    found
 }

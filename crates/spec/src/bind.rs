@@ -41,6 +41,11 @@ fn cfg_value(v: &CfgValue, span: Span, diags: &mut Vec<Diagnostic>) -> Value {
     })
 }
 
+/// A standard operator by name (for `Nat <- MyNat`).
+fn standard_op(name: &str) -> Option<(u32, eval::builtins::Builtin)> {
+    eval::builtins::core(name).or_else(|| eval::builtins::any_module(name))
+}
+
 fn call(prog: &Program, id: OpId) -> Expr {
     eval::op_expr(prog, id)
 }
@@ -232,6 +237,10 @@ pub(crate) fn bind(
                         }
                     }
                     if !found {
+                        if let Some((_, b)) = standard_op(name) {
+                            prog.replace_builtin(b, target_id);
+                            continue;
+                        }
                         diags.push(Diagnostic::error(
                             "undefined-operator",
                             format!("The operator {name} of module {m} substituted in the configuration does not exist."),
@@ -245,6 +254,10 @@ pub(crate) fn bind(
                         prog.const_values[c.0 as usize] = Some(ConstBinding::Op(target_id))
                     }
                     Some(RootName::Op(id, _)) => prog.override_with_op(id, target_id),
+                    _ if standard_op(name).is_some() => {
+                        let (_, b) = standard_op(name).expect("checked");
+                        prog.replace_builtin(b, target_id);
+                    }
                     _ => diags.push(Diagnostic::error(
                         "undefined-constant",
                         format!("The constant {name} substituted in the configuration is not declared in the specification."),
@@ -442,6 +455,7 @@ pub(crate) fn bind(
     let (Some(init), Some(next)) = (init, next) else {
         return Err(diags);
     };
+    prog.cache_constants();
     let locator = Locator::new(db, extents);
     // Assumptions.
     let out = StdOutput;
