@@ -174,6 +174,109 @@ impl<'p> Ctx<'p> {
             ExprKind::Builtin(Builtin::Cap, a) => {
                 Ok(self.member(x, &a[0])? && self.member(x, &a[1])?)
             }
+            ExprKind::SetFilter(bound, pred) if bound.set.is_some() => {
+                let inner = bound.set.as_ref().expect("checked");
+                if !self.member(x, inner)? {
+                    return Ok(false);
+                }
+                let mark = self.stack.len();
+                self.bind(x, bound.tuple.then_some(bound.names))?;
+                let r = self.eval_bool(pred);
+                self.stack.truncate(mark);
+                r
+            }
+            ExprKind::FnSet(d, r) => {
+                if !vals::is_fn(x) {
+                    return Ok(false);
+                }
+                let dom = self.eval(d)?;
+                if !vals::equal(&vals::domain(x)?, &dom)? {
+                    return Ok(false);
+                }
+                for (_, v) in vals::fn_pairs(x) {
+                    if !self.member(&v, r)? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+            ExprKind::RecordSet(fields) => {
+                let Value::Record(rec) = x else {
+                    return Ok(false);
+                };
+                if rec.len() != fields.len() {
+                    return Ok(false);
+                }
+                for (name, fs) in fields {
+                    let Some((_, v)) = rec.iter().find(|(n, _)| n == name) else {
+                        return Ok(false);
+                    };
+                    if !self.member(v, fs)? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+            ExprKind::Times(parts) => {
+                let Value::Tuple(t) = x else {
+                    return Ok(false);
+                };
+                if t.len() != parts.len() {
+                    return Ok(false);
+                }
+                for (v, p) in t.iter().zip(parts.iter()) {
+                    if !self.member(v, p)? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+            ExprKind::Builtin(Builtin::Seq, a) => {
+                let Value::Tuple(t) = x else {
+                    return Ok(false);
+                };
+                for v in t.iter() {
+                    if !self.member(v, &a[0])? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+            ExprKind::Builtin(Builtin::Subset, a) => {
+                if !vals::is_set(x) {
+                    return Ok(false);
+                }
+                for v in vals::elements(x)?.iter() {
+                    if !self.member(v, &a[0])? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+            ExprKind::Builtin(Builtin::Union, a) if matches!(a[0].kind, ExprKind::SetEnum(_)) => {
+                let ExprKind::SetEnum(items) = &a[0].kind else {
+                    unreachable!("matched above")
+                };
+                for item in items {
+                    if self.member(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            ExprKind::Call(id, args)
+                if args.is_empty()
+                    && self.prog.op(*id).fn_bounds.is_none()
+                    && !matches!(self.prog.const_cache.get(id.0 as usize), Some(Some(c)) if c.get().is_some()) =>
+            {
+                let prog = self.prog;
+                let nb = self.stack.len();
+                let old = std::mem::replace(&mut self.base, nb);
+                let r = self.member(x, &prog.op(*id).body);
+                self.stack.truncate(nb);
+                self.base = old;
+                r
+            }
             _ => {
                 let s = self.eval(set)?;
                 vals::contains(&s, x).map_err(|e| e.at(set.span))
@@ -577,6 +680,22 @@ impl<'p> Ctx<'p> {
                     .map(|a| self.arg_slot(a))
                     .collect::<EvalResult<Vec<_>>>()?;
                 self.call_opval(&OpVal::Const(*c), slots)?
+            }
+            ExprKind::Builtin(Builtin::NotIn, args) => {
+                let x = self.eval(&args[0])?;
+                Value::Bool(!self.member(&x, &args[1])?)
+            }
+            ExprKind::Builtin(Builtin::Subseteq, args) => {
+                let a = self.eval(&args[0])?;
+                if !vals::is_set(&a) {
+                    return builtins::apply(Builtin::Subseteq, &[a, Value::Bool(false)]);
+                }
+                for x in vals::elements(&a)?.iter() {
+                    if !self.member(x, &args[1])? {
+                        return Ok(Value::Bool(false));
+                    }
+                }
+                Value::Bool(true)
             }
             ExprKind::Builtin(b, args) => {
                 let vs = args

@@ -76,6 +76,8 @@ enum LocalB {
     Val(u32),
     OpParam(u32, u32),
     LetOp(OpId, u32),
+    /// `LET M == INSTANCE X`.
+    Instance(Rc<ModScope>, u32),
 }
 
 /// Lowers a root module (and everything it uses) into a [`Program`].
@@ -88,9 +90,10 @@ pub fn lower_program(
     modules: &BTreeMap<String, ast::Module>,
 ) -> (Program, Vec<Diagnostic>) {
     let mut all: BTreeMap<String, ast::Module> = modules.clone();
-    collect_nested(root, &mut all);
+    let mut parents = HashMap::new();
+    collect_nested(root, &mut all, &mut parents);
     for m in modules.values() {
-        collect_nested(m, &mut all);
+        collect_nested(m, &mut all, &mut parents);
     }
     let mut l = Lowerer {
         modules: &all,
@@ -105,13 +108,15 @@ pub fn lower_program(
         module: root.name.name.clone(),
         next_ctx: 1,
         active: Vec::new(),
+        parents,
+        ctx: None,
     };
     let ctx = Ctx {
         id: 0,
         params: 0,
         subst: Rc::new(HashMap::new()),
     };
-    let scope = l.lower_module(root, &ctx);
+    let scope = l.lower_module(root, &ctx, None);
     l.prog.root_names = scope
         .names
         .iter()
@@ -129,12 +134,17 @@ pub fn lower_program(
     (l.prog, l.diags)
 }
 
-fn collect_nested(m: &ast::Module, all: &mut BTreeMap<String, ast::Module>) {
+fn collect_nested(
+    m: &ast::Module,
+    all: &mut BTreeMap<String, ast::Module>,
+    parents: &mut HashMap<String, String>,
+) {
     for u in &m.units {
         if let ast::Unit::Module(inner) = u {
             all.entry(inner.name.name.clone())
                 .or_insert_with(|| (**inner).clone());
-            collect_nested(inner, all);
+            parents.insert(inner.name.name.clone(), m.name.name.clone());
+            collect_nested(inner, all, parents);
         }
     }
 }
@@ -149,6 +159,10 @@ struct Lowerer<'m> {
     module: String,
     next_ctx: u32,
     active: Vec<String>,
+    /// Nested module name -> enclosing module name.
+    parents: HashMap<String, String>,
+    /// The context of the module being lowered.
+    ctx: Option<Ctx>,
 }
 
 fn mk(kind: ExprKind, span: Span) -> Expr {
@@ -160,7 +174,12 @@ impl Lowerer<'_> {
         self.diags.push(Diagnostic::error(code, msg, span));
     }
 
-    fn lower_module(&mut self, m: &ast::Module, ctx: &Ctx) -> Rc<ModScope> {
+    fn lower_module(
+        &mut self,
+        m: &ast::Module,
+        ctx: &Ctx,
+        inherited: Option<&ModScope>,
+    ) -> Rc<ModScope> {
         let key = (m.name.name.clone(), ctx.id);
         if let Some(s) = self.cache.get(&key) {
             return s.clone();
@@ -175,7 +194,12 @@ impl Lowerer<'_> {
         }
         self.active.push(m.name.name.clone());
         let saved_module = std::mem::replace(&mut self.module, m.name.name.clone());
+        let saved_ctx = self.ctx.replace(ctx.clone());
         let mut scope = ModScope::default();
+        if let Some(outer) = inherited {
+            // A nested module sees what its enclosing module defined before it.
+            scope.names = outer.names.clone();
+        }
         for ext in &m.extends {
             self.import_module(&ext.name, ext.span, ctx, &mut scope, true);
         }
@@ -314,6 +338,7 @@ impl Lowerer<'_> {
             }
         }
         self.module = saved_module;
+        self.ctx = saved_ctx;
         self.active.pop();
         let scope = Rc::new(scope);
         self.cache.insert(key, scope.clone());
@@ -329,7 +354,7 @@ impl Lowerer<'_> {
         export: bool,
     ) {
         if let Some(m) = self.modules.get(name) {
-            let s = self.lower_module(m, ctx);
+            let s = self.lower_module(m, ctx, None);
             for (n, r) in &s.exported {
                 scope.define(n, r.clone(), export);
             }
@@ -514,7 +539,7 @@ impl Lowerer<'_> {
                 match b {
                     LocalB::Val(s) => Some(Resolved::Subst(mk(ExprKind::Local(*s), inst.span))),
                     LocalB::OpParam(s, a) => Some(Resolved::SubstOp(OpRef::Param(*s), *a)),
-                    LocalB::LetOp(..) => None,
+                    LocalB::LetOp(..) | LocalB::Instance(..) => None,
                 }
             } else {
                 scope.names.get(p).cloned()
@@ -541,7 +566,8 @@ impl Lowerer<'_> {
         self.next_ctx += 1;
         let saved_locals = std::mem::take(&mut self.locals);
         let saved_depth = self.depth;
-        let s = self.lower_module(target, &new_ctx);
+        let nested = self.parents.contains_key(name);
+        let s = self.lower_module(target, &new_ctx, nested.then_some(scope));
         self.locals = saved_locals;
         self.depth = saved_depth;
         Some(s)
@@ -607,7 +633,7 @@ impl Lowerer<'_> {
                 match self.lookup_local(&name.name) {
                     Some(LocalB::OpParam(s, _)) => return Some(OpRef::Param(s)),
                     Some(LocalB::LetOp(id, _)) => return Some(OpRef::Local(id)),
-                    Some(LocalB::Val(_)) => {
+                    Some(LocalB::Val(_) | LocalB::Instance(..)) => {
                         self.error(
                             "arity-mismatch",
                             format!("{} is not an operator and cannot be passed as an operator argument.", name.name),
@@ -696,7 +722,10 @@ impl Lowerer<'_> {
         let mut base_prefix: Option<u32> = None;
         for seg in path {
             let r = match &cur {
-                None => self.resolve_global(&seg.name.name, scope),
+                None => match self.lookup_local(&seg.name.name) {
+                    Some(LocalB::Instance(s, own)) => Some(Resolved::Instance(s, own)),
+                    _ => self.resolve_global(&seg.name.name, scope),
+                },
                 Some(s) => s.names.get(&seg.name.name).cloned(),
             };
             match r {
@@ -1020,6 +1049,14 @@ impl Lowerer<'_> {
                 ),
                 ast::Unit::FnDef(d) => (&d.name, d.span, Vec::new()),
                 ast::Unit::Recursive(_) => continue,
+                ast::Unit::ModuleDef(md) if md.params.is_empty() => {
+                    let ctx = self.ctx.clone().expect("lowering inside a module");
+                    if let Some(t) = self.instantiate(&md.instance, &ctx, 0, scope) {
+                        self.locals
+                            .push((md.name.name.clone(), LocalB::Instance(t, 0)));
+                    }
+                    continue;
+                }
                 other => {
                     let sp = match other {
                         ast::Unit::Instance(i) => i.span,
@@ -1105,6 +1142,14 @@ impl Lowerer<'_> {
             return self.apply_resolved(r, Some(pre), &name.name, args, span, scope);
         }
         match self.lookup_local(&name.name) {
+            Some(LocalB::Instance(..)) => {
+                self.error(
+                    "undefined-operator",
+                    format!("{} is a module instance, not an operator.", name.name),
+                    span,
+                );
+                return mk(ExprKind::Error, span);
+            }
             Some(LocalB::Val(s)) => {
                 if !args.is_empty() {
                     self.arity_error(&name.name, 0, args.len(), span);

@@ -143,7 +143,9 @@ fn always_state(prog: &Program, e: &Expr, depth: u32) -> Option<Expr> {
 fn is_fairness(prog: &Program, e: &Expr, depth: u32) -> bool {
     match &e.kind {
         ExprKind::Temporal(Temporal::WeakFair | Temporal::StrongFair, _) => true,
-        ExprKind::Quant(_, _, body) => is_fairness(prog, body, depth + 1),
+        ExprKind::Quant(_, _, body) | ExprKind::Implies(_, body) => {
+            is_fairness(prog, body, depth + 1)
+        }
         ExprKind::And(xs) => xs.iter().all(|x| is_fairness(prog, x, depth + 1)),
         ExprKind::Call(id, _) if depth < 32 => is_fairness(prog, &prog.op(*id).body, depth + 1),
         _ => false,
@@ -166,9 +168,9 @@ pub(crate) fn bind(
                     prog.const_values[id.0 as usize] = Some(ConstBinding::Value(cfg_value(value, *span, &mut diags)))
                 }
                 Some(RootName::Op(id, 0)) => prog.override_with_value(id, cfg_value(value, *span, &mut diags)),
-                _ => diags.push(Diagnostic::error(
+                _ => warnings.push(Diagnostic::warning(
                     "undefined-constant",
-                    format!("The constant {name} assigned in the configuration is not declared in the specification."),
+                    format!("The constant {name} assigned in the configuration is not declared in the specification; the assignment is ignored."),
                     *span,
                 )),
             },
