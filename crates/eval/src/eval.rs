@@ -19,7 +19,15 @@ use crate::vals::{self, display};
 pub trait Output: Sync {
     /// Prints one line.
     fn print(&self, line: &str);
+
+    /// Reports a warning found while evaluating (printed once per run by the caller).
+    fn warn(&self, line: &str) {
+        eprintln!("{line}");
+    }
 }
+
+/// Whether the 32-bit warning was given in this process.
+static WARNED_32BIT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// An [`Output`] that writes to standard output.
 pub struct StdOutput;
@@ -464,6 +472,19 @@ impl<'p> Ctx<'p> {
                 }
                 v => err(format!("TLCSet: unsupported register {}.", display(v))),
             },
+            Builtin::Plus | Builtin::Minus | Builtin::Mul | Builtin::Pow | Builtin::Neg => {
+                let v = builtins::apply(b, &args)?;
+                if let Value::Int(i) = v {
+                    if i32::try_from(i).is_err()
+                        && !WARNED_32BIT.swap(true, std::sync::atomic::Ordering::Relaxed)
+                    {
+                        self.out.warn(&format!(
+                            "Warning: the integer {i} is outside TLC's 32-bit range (-2147483648..2147483647); TLC would report an overflow."
+                        ));
+                    }
+                }
+                Ok(v)
+            }
             _ => builtins::apply(b, &args),
         }
     }

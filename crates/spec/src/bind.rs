@@ -41,6 +41,32 @@ fn cfg_value(v: &CfgValue, span: Span, diags: &mut Vec<Diagnostic>) -> Value {
     })
 }
 
+/// Reports `what` named `n` if its level is above `max`.
+fn check_level(
+    prog: &Program,
+    e: &Expr,
+    max: u8,
+    what: &str,
+    span: Span,
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
+    let l = level::level(prog, e);
+    if l <= max {
+        return true;
+    }
+    let kind = match max {
+        level::CONSTANT => "a constant expression",
+        level::STATE => "a state predicate (one with no primes or temporal operators)",
+        _ => "an action (one with no temporal operators)",
+    };
+    diags.push(Diagnostic::error(
+        "level-error",
+        format!("The {what} must be {kind}."),
+        span,
+    ));
+    false
+}
+
 /// A standard operator by name (for `Nat <- MyNat`).
 fn standard_op(name: &str) -> Option<(u32, eval::builtins::Builtin)> {
     eval::builtins::core(name).or_else(|| eval::builtins::any_module(name))
@@ -417,19 +443,77 @@ pub(crate) fn bind(
     let mut constraints = Vec::new();
     for n in &cfg.constraints {
         if let Some(id) = named_op(&prog, n, "constraint", &mut diags) {
-            constraints.push(call(&prog, id));
+            let e = call(&prog, id);
+            if check_level(
+                &prog,
+                &e,
+                level::STATE,
+                &format!("constraint {}", n.name),
+                n.span,
+                &mut diags,
+            ) {
+                constraints.push(e);
+            }
         }
     }
     let mut action_constraints = Vec::new();
     for n in &cfg.action_constraints {
         if let Some(id) = named_op(&prog, n, "action constraint", &mut diags) {
-            action_constraints.push(call(&prog, id));
+            let e = call(&prog, id);
+            if check_level(
+                &prog,
+                &e,
+                level::ACTION,
+                &format!("action constraint {}", n.name),
+                n.span,
+                &mut diags,
+            ) {
+                action_constraints.push(e);
+            }
         }
     }
-    let view = cfg
-        .view
-        .as_ref()
-        .and_then(|n| named_op(&prog, n, "view", &mut diags).map(|id| call(&prog, id)));
+    let view = cfg.view.as_ref().and_then(|n| {
+        let e = named_op(&prog, n, "view", &mut diags).map(|id| call(&prog, id))?;
+        check_level(
+            &prog,
+            &e,
+            level::STATE,
+            &format!("view {}", n.name),
+            n.span,
+            &mut diags,
+        )
+        .then_some(e)
+    });
+    if let (Some(i), Some(n)) = (&init, &cfg.init) {
+        check_level(
+            &prog,
+            i,
+            level::STATE,
+            &format!("initial predicate {}", n.name),
+            n.span,
+            &mut diags,
+        );
+    }
+    if let (Some(x), Some(n)) = (&next, &cfg.next) {
+        check_level(
+            &prog,
+            x,
+            level::ACTION,
+            &format!("next-state relation {}", n.name),
+            n.span,
+            &mut diags,
+        );
+    }
+    for a in &prog.assumes {
+        check_level(
+            &prog,
+            &a.expr,
+            level::CONSTANT,
+            "assumption",
+            a.span,
+            &mut diags,
+        );
+    }
     if let Some(s) = &cfg.symmetry {
         diags.push(Diagnostic::error(
             "unsupported",

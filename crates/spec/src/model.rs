@@ -143,8 +143,7 @@ impl Model for SpecModel {
                 return Fingerprint(eval::vals::fingerprint(&v));
             }
         }
-        let tuple = Value::Tuple(state.0.clone());
-        Fingerprint(eval::vals::fingerprint(&tuple))
+        Fingerprint(value::fingerprint_values(state.values()))
     }
 
     fn invariant_names(&self) -> Vec<String> {
