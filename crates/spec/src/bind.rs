@@ -417,12 +417,15 @@ pub(crate) fn bind(
     }
     // Properties.
     let mut action_props = Vec::new();
+    let mut initial_props = Vec::new();
     for n in &cfg.properties {
         if let Some(id) = named_op(&prog, n, "property", &mut diags) {
             let mut parts = Vec::new();
             conjuncts(&prog, &call(&prog, id), &mut parts, 0);
             for p in parts {
-                if let Some(pred) = always_state(&prog, &p, 0) {
+                if level::level(&prog, &p) <= level::STATE {
+                    initial_props.push((n.name.clone(), p));
+                } else if let Some(pred) = always_state(&prog, &p, 0) {
                     invariants.push((n.name.clone(), pred));
                     invariant_is_property.push(true);
                 } else if let Some(a) = box_action(&prog, &p, 0) {
@@ -604,6 +607,7 @@ pub(crate) fn bind(
         labels,
         invariants,
         invariant_is_property,
+        initial_props,
         action_props,
         constraints,
         action_constraints,

@@ -29,6 +29,7 @@ pub struct SpecModel {
     pub(crate) labels: Vec<String>,
     pub(crate) invariants: Vec<(String, Expr)>,
     pub(crate) invariant_is_property: Vec<bool>,
+    pub(crate) initial_props: Vec<(String, Expr)>,
     pub(crate) action_props: Vec<(String, Expr)>,
     pub(crate) constraints: Vec<Expr>,
     pub(crate) action_constraints: Vec<Expr>,
@@ -182,6 +183,20 @@ impl Model for SpecModel {
             }
         }
         Ok(true)
+    }
+
+    fn initial_property_names(&self) -> Vec<String> {
+        self.initial_props.iter().map(|(n, _)| n.clone()).collect()
+    }
+
+    fn check_initial_properties(&self, state: &State) -> Result<Option<usize>, ModelError> {
+        let mut cx = self.ctx(state.values());
+        for (i, (_, e)) in self.initial_props.iter().enumerate() {
+            if !self.eval_bool(&mut cx, e)? {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
     }
 
     fn action_property_names(&self) -> Vec<String> {

@@ -170,3 +170,24 @@ fn operator_arguments_may_be_assigned_by_the_callee() {
     .expect("loads");
     assert_eq!(explore(&m), Outcome::Ok(4));
 }
+
+#[test]
+fn spec_as_property_checks_its_initial_predicate_and_steps() {
+    // The model starts at 0 or 1 and counts up to 3; the property's Init allows only 0.
+    let main = "---- MODULE Rf ----\nEXTENDS Naturals\nVARIABLE x\nInit == x \\in {0, 1}\nNext == x < 3 /\\ x' = x + 1\nPInit == x = 0\nPSpec == PInit /\\ [][x' = x + 1]_x\nQSpec == x \\in 0..1 /\\ [][x' = x + 1]_x\n====\n";
+    let m = load(
+        "refine",
+        &[("Rf.tla", main)],
+        "INIT Init\nNEXT Next\nPROPERTY PSpec\nCHECK_DEADLOCK FALSE\n",
+    )
+    .expect("loads");
+    assert_eq!(explore(&m), Outcome::PropertyViolated("PSpec".to_string()));
+    // x in {0, 1} then up to 3: states 0, 1, 2, 3.
+    let m = load(
+        "refine2",
+        &[("Rf.tla", main)],
+        "INIT Init\nNEXT Next\nPROPERTY QSpec\nCHECK_DEADLOCK FALSE\n",
+    )
+    .expect("loads");
+    assert_eq!(explore(&m), Outcome::Ok(4));
+}

@@ -61,6 +61,11 @@ pub fn explore(m: &SpecModel) -> Outcome {
             Err(e) => return Outcome::Error(e.message),
             Ok(None) => {}
         }
+        match m.check_initial_properties(&s) {
+            Ok(Some(i)) => return Outcome::PropertyViolated(m.initial_property_names()[i].clone()),
+            Err(e) => return Outcome::Error(e.message),
+            Ok(None) => {}
+        }
         match m.within_constraints(&s) {
             Ok(true) => {}
             Ok(false) => continue,
