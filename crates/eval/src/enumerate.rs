@@ -505,6 +505,23 @@ fn split(
             if cx.prog.op(*id).fn_bounds.is_none() =>
         {
             let local = matches!(e.kind, ExprKind::CallLocal(..));
+            // TLC enters an operator only when its arguments are constant; otherwise the
+            // call itself is the action, named by the operator.
+            let constant_args = args.iter().all(|a| match a {
+                crate::ir::Arg::Expr(x) => {
+                    crate::level::level(cx.prog, x) == crate::level::CONSTANT
+                }
+                crate::ir::Arg::Op(_) => true,
+            });
+            if !constant_args {
+                out.push(Action {
+                    op: Some(*id),
+                    params: Vec::new(),
+                    expr: e.clone(),
+                    frame,
+                });
+                return;
+            }
             cx.stack = frame.clone();
             cx.base = 0;
             let mut nf: Vec<Slot> = Vec::new();
@@ -523,7 +540,13 @@ fn split(
                 }
             }
             if !ok {
-                return leaf(out, frame, params);
+                out.push(Action {
+                    op: Some(*id),
+                    params: Vec::new(),
+                    expr: e.clone(),
+                    frame,
+                });
+                return;
             }
             let prog = cx.prog;
             let def = prog.op(*id);
@@ -551,7 +574,7 @@ fn split(
                 bindings.push(c.stack.clone());
                 Ok(true)
             });
-            if r.is_err() {
+            if r.is_err() || bindings.is_empty() {
                 return leaf(out, frame, params);
             }
             for b in bindings {

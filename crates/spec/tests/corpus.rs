@@ -126,3 +126,39 @@ fn corpus_verdicts_and_counts_match_tlc() {
         failures.join("\n")
     );
 }
+
+/// The action labels TLC printed in the traces kept beside some entries are among the
+/// model's labels.
+#[test]
+fn action_labels_match_tlc_traces() {
+    for e in entries() {
+        let trace = e.with_extension("tlc.txt");
+        let Ok(text) = std::fs::read_to_string(&trace) else {
+            continue;
+        };
+        let mut db = SourceDb::new();
+        let Ok(m) = spec::load(&mut db, &e.with_extension("tla"), &e.with_extension("cfg")) else {
+            continue;
+        };
+        let labels: Vec<String> = (0..m.action_count())
+            .map(|i| check::Model::action_label(&m, check::ActionId(i as u32)))
+            .collect();
+        for line in text.lines() {
+            let Some(rest) = line.strip_prefix("State ") else {
+                continue;
+            };
+            let Some((_, label)) = rest.split_once(": <") else {
+                continue;
+            };
+            let label = label.trim_end_matches('>');
+            if label == "Initial predicate" {
+                continue;
+            }
+            assert!(
+                labels.iter().any(|l| l == label),
+                "{}: TLC's label `{label}` is not among {labels:?}",
+                e.display()
+            );
+        }
+    }
+}
