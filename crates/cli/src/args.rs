@@ -39,6 +39,8 @@ pub enum Command {
     /// Check a TLA+ specification against a TLC configuration.
     #[command(after_help = EXIT_CODES_HELP)]
     Check(CheckArgs),
+    /// Run a claim suite: every claim's green, reds and witnesses, with CI artifacts.
+    Suite(crate::suite_cmd::SuiteArgs),
 }
 
 /// Arguments of `warden check`.
@@ -75,14 +77,17 @@ pub fn normalize_tlc_spellings(args: impl IntoIterator<Item = OsString>) -> Vec<
 mod tests {
     use super::*;
 
-    fn parse(args: &[&str]) -> Cli {
+    fn parse(args: &[&str]) -> CheckArgs {
         let args = normalize_tlc_spellings(args.iter().map(OsString::from));
-        Cli::try_parse_from(args).expect("arguments parse")
+        match Cli::try_parse_from(args).expect("arguments parse").command {
+            Command::Check(c) => c,
+            other => panic!("expected a check command, got {other:?}"),
+        }
     }
 
     #[test]
     fn tlc_spellings_are_accepted() {
-        let Command::Check(c) = parse(&[
+        let c = parse(&[
             "warden",
             "check",
             "M.tla",
@@ -91,8 +96,7 @@ mod tests {
             "-workers",
             "2",
             "-deadlock",
-        ])
-        .command;
+        ]);
         assert_eq!(c.config, Some(PathBuf::from("X.cfg")));
         assert_eq!(c.workers, "2");
         assert!(c.deadlock);
@@ -100,7 +104,7 @@ mod tests {
 
     #[test]
     fn double_dash_spellings_are_accepted() {
-        let Command::Check(c) = parse(&["warden", "check", "M.tla", "--json", "r.json"]).command;
+        let c = parse(&["warden", "check", "M.tla", "--json", "r.json"]);
         assert_eq!(c.json, Some(PathBuf::from("r.json")));
         assert!(!c.deadlock);
         assert_eq!(c.config, None);

@@ -6,6 +6,7 @@ mod exit;
 mod itf;
 mod output;
 mod report;
+mod suite_cmd;
 
 use clap::Parser;
 
@@ -14,6 +15,7 @@ fn main() {
     let cli = args::Cli::parse_from(argv);
     let code = match &cli.command {
         args::Command::Check(a) => check_cmd::run(a),
+        args::Command::Suite(a) => suite_cmd::run(a, &suite::TlaEngine),
     };
     match code {
         Ok(c) => std::process::exit(c),

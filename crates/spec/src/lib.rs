@@ -10,6 +10,8 @@ mod bind;
 mod load;
 mod locate;
 mod model;
+mod overrides;
 
-pub use load::load;
+pub use load::{load, load_with};
 pub use model::{SpecModel, State};
+pub use overrides::Overrides;

@@ -7,6 +7,7 @@ use source::{Diagnostic, FileId, Severity, SourceDb, Span};
 use syntax::ast;
 
 use crate::model::SpecModel;
+use crate::overrides::Overrides;
 
 fn read(db: &mut SourceDb, path: &Path) -> Result<FileId, Diagnostic> {
     if let Some(f) = db.find(path) {
@@ -75,6 +76,16 @@ pub fn load(
     spec_path: &Path,
     cfg_path: &Path,
 ) -> Result<SpecModel, Vec<Diagnostic>> {
+    load_with(db, spec_path, cfg_path, &Overrides::default())
+}
+
+/// Like [`load`], with the configuration changed by `overrides` before it is bound.
+pub fn load_with(
+    db: &mut SourceDb,
+    spec_path: &Path,
+    cfg_path: &Path,
+    overrides: &Overrides,
+) -> Result<SpecModel, Vec<Diagnostic>> {
     let root = parse(db, spec_path)?;
     let dir: PathBuf = spec_path
         .parent()
@@ -120,13 +131,18 @@ pub fn load(
         return Err(diags);
     }
     let cfg_file = read(db, cfg_path).map_err(|d| vec![d])?;
-    let (cfg, cfg_diags) = syntax::parse_cfg(db, cfg_file);
+    let (mut cfg, cfg_diags) = syntax::parse_cfg(db, cfg_file);
     if has_errors(&cfg_diags) {
         return Err(cfg_diags);
     }
+    crate::overrides::apply(db, &mut cfg, overrides)?;
     let (prog, lower_diags) = eval::lower_program(&root, &modules);
     if has_errors(&lower_diags) {
         return Err(lower_diags);
     }
-    crate::bind::bind(db, prog, &cfg, extents)
+    let mut model = crate::bind::bind(db, prog, &cfg, extents)?;
+    if let Some(predicate) = &overrides.reach {
+        crate::overrides::add_reach(&mut model, predicate)?;
+    }
+    Ok(model)
 }

@@ -26,6 +26,7 @@ pub mod manifest;
 pub mod plan;
 pub mod run;
 pub mod select;
+pub mod tla_engine;
 
 pub use discover::{find_manifests, has_manifest, load_tree};
 pub use engine::{CheckRequest, CheckResult, Engine, RunVerdict, TraceState, ViolationKind};
@@ -36,3 +37,4 @@ pub use run::{
     run, run_claim, CheckReport, ClaimReport, Counts, RunOptions, RunReport, SuiteReport,
 };
 pub use select::{glob_match, Selection};
+pub use tla_engine::TlaEngine;
