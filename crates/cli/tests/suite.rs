@@ -1,0 +1,77 @@
+//! End-to-end runs of `warden suite` with the real checker on a small fixture suite: a claim
+//! that is as expected passes, while a red that breaks another property than the one it
+//! names and a green with no property both fail the run.
+
+use std::path::Path;
+use std::process::Command;
+
+fn run_suite(args: &[&str], out: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_warden"))
+        .arg("suite")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/suites/wrong"))
+        .arg("--out")
+        .arg(out)
+        .args(args)
+        .output()
+        .expect("warden runs")
+}
+
+fn out_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("warden-suite-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+#[test]
+fn a_claim_as_expected_passes_with_its_artifacts() {
+    let out = out_dir("ok");
+    let r = run_suite(&["--claim", "T-OK"], &out);
+    let stdout = String::from_utf8_lossy(&r.stdout);
+    assert_eq!(
+        r.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+    assert!(stdout.contains("T-OK"), "{stdout}");
+    for file in ["junit.xml", "report.json", "summary.md"] {
+        assert!(out.join(file).is_file(), "{file} written");
+    }
+    // The red's counterexample: n goes 0, 1, 2, 3 (three Inc steps; the bound is 2).
+    let itf = std::fs::read_to_string(out.join("traces/T-OK-red1.itf.json")).expect("red trace");
+    let itf: serde_json::Value = serde_json::from_str(&itf).expect("ITF is JSON");
+    let states = itf["states"].as_array().expect("states");
+    let ns: Vec<&str> = states
+        .iter()
+        .filter_map(|s| s["n"]["#bigint"].as_str())
+        .collect();
+    assert_eq!(ns, ["0", "1", "2", "3"]);
+    assert!(
+        out.join("traces/T-OK-witness1.itf.json").is_file(),
+        "witness trace kept"
+    );
+}
+
+#[test]
+fn a_red_that_breaks_another_property_fails_the_suite() {
+    let out = out_dir("wrong");
+    let r = run_suite(&["--claim", "T-WRONG-PROPERTY"], &out);
+    let stdout = String::from_utf8_lossy(&r.stdout);
+    assert_eq!(r.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("Bounded"),
+        "the failure names the property broken: {stdout}"
+    );
+}
+
+#[test]
+fn a_green_with_no_property_fails_the_suite() {
+    let out = out_dir("empty");
+    let r = run_suite(&["--claim", "T-EMPTY-GREEN"], &out);
+    assert_eq!(
+        r.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&r.stdout)
+    );
+}
