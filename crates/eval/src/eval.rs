@@ -61,6 +61,10 @@ pub enum Slot {
     /// A state variable passed as an argument (`Op(x')`, `Init(x)`), read when used: TLC
     /// substitutes arguments, so the callee may assign it.
     Var(u32, bool),
+    /// A function definition `f[x \in S] == …` passed as an argument, with the frame its
+    /// body needs: applied point by point, built whole only when used as a value (TLC
+    /// evaluates such functions lazily too).
+    LazyFn(OpId, Arc<[Slot]>),
 }
 
 /// One level of a binder iteration: the values and whether each destructures a tuple.
@@ -165,8 +169,16 @@ impl<'p> Ctx<'p> {
                 _ => self.read_var(*i, true),
             },
             Slot::Var(i, false) => self.read_var(*i, false),
+            Slot::LazyFn(..) => err("internal: a lazy function must be materialised first."),
             Slot::Op(_) => err("An operator was used as a value."),
         }
+    }
+
+    /// Builds the whole function of a lazily passed function definition.
+    fn materialise(&mut self, id: OpId, frame: &[Slot]) -> EvalResult<Value> {
+        let nb = self.stack.len();
+        self.stack.extend(frame.iter().cloned());
+        self.run_frame(id, nb)
     }
 
     /// `x \in S` without building `S` when it is a difference, union, intersection or
@@ -337,6 +349,27 @@ impl<'p> Ctx<'p> {
             }) if matches!(self.stack[self.base + *l as usize], Slot::Var(..)) => {
                 self.stack[self.base + *l as usize].clone()
             }
+            Arg::Expr(Expr {
+                kind: ExprKind::Call(id, args) | ExprKind::CallLocal(id, args),
+                ..
+            }) if self.prog.op(*id).fn_bounds.is_some() => {
+                let local = self.prog.op(*id).capture.is_some();
+                let mut frame: Vec<Slot> = Vec::new();
+                if local {
+                    let depth = self.prog.op(*id).capture.unwrap_or(0) as usize;
+                    frame.extend_from_slice(&self.stack[self.base..self.base + depth]);
+                }
+                for a in args {
+                    frame.push(self.arg_slot(a)?);
+                }
+                Slot::LazyFn(*id, frame.into())
+            }
+            Arg::Expr(Expr {
+                kind: ExprKind::Local(l),
+                ..
+            }) if matches!(self.stack[self.base + *l as usize], Slot::LazyFn(..)) => {
+                self.stack[self.base + *l as usize].clone()
+            }
             Arg::Expr(e) => Slot::Val(self.eval(e)?),
             Arg::Op(r) => Slot::Op(self.op_val(r)?),
         })
@@ -416,10 +449,13 @@ impl<'p> Ctx<'p> {
                 self.run_frame(*id, nb)
             }
             OpVal::Builtin(b) => {
-                let vs: Vec<Value> = args
-                    .iter()
-                    .map(|s| self.slot_value(s))
-                    .collect::<EvalResult<_>>()?;
+                let mut vs: Vec<Value> = Vec::with_capacity(args.len());
+                for a in &args {
+                    vs.push(match a {
+                        Slot::LazyFn(id, frame) => self.materialise(*id, frame)?,
+                        other => self.slot_value(other)?,
+                    });
+                }
                 self.builtin(*b, vs)
             }
             OpVal::Const(c) => match self.prog.const_values.get(c.0 as usize) {
@@ -680,7 +716,13 @@ impl<'p> Ctx<'p> {
                 self.in_next = false;
                 r?
             }
-            ExprKind::Local(s) => self.slot_value(&self.stack[self.base + *s as usize])?,
+            ExprKind::Local(s) => match &self.stack[self.base + *s as usize] {
+                Slot::LazyFn(id, frame) => {
+                    let (id, frame) = (*id, frame.clone());
+                    self.materialise(id, &frame)?
+                }
+                slot => self.slot_value(slot)?,
+            },
             ExprKind::Const(c) => self.const_value(*c)?,
             ExprKind::Call(id, args) => self.call(*id, args, false)?,
             ExprKind::CallLocal(id, args) => self.call(*id, args, true)?,
@@ -891,6 +933,25 @@ impl<'p> Ctx<'p> {
                 let d = self.eval(a)?;
                 let r = self.eval(b)?;
                 Value::Lazy(Arc::new(value::LazySet::FnSet(d, r)))
+            }
+            ExprKind::FnApp(f, x)
+                if matches!(&f.kind, ExprKind::Local(l)
+                    if matches!(self.stack[self.base + *l as usize], Slot::LazyFn(..))) =>
+            {
+                let ExprKind::Local(l) = &f.kind else {
+                    unreachable!("matched above")
+                };
+                let Slot::LazyFn(id, frame) = self.stack[self.base + *l as usize].clone() else {
+                    unreachable!("matched above")
+                };
+                let xv = self.eval(x)?;
+                let nb = self.stack.len();
+                self.stack.extend(frame.iter().cloned());
+                let old = std::mem::replace(&mut self.base, nb);
+                let r = self.rec_fn_point(id, &xv);
+                self.stack.truncate(nb);
+                self.base = old;
+                r?
             }
             ExprKind::FnApp(f, x) => {
                 let fv = self.eval(f)?;

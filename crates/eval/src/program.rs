@@ -183,7 +183,10 @@ impl Program {
     pub fn cache_constants(&mut self) {
         let mut cache = Vec::with_capacity(self.ops.len());
         for op in &self.ops {
-            let eligible = op.params.is_empty() && op.capture.is_none() && op.fn_bounds.is_none();
+            // LET definitions qualify when their body reads nothing of the enclosing frame.
+            let eligible = op.params.is_empty()
+                && op.fn_bounds.is_none()
+                && (op.capture.is_none() || !reads_frame(&op.body));
             let constant = eligible
                 && crate::level::level(
                     self,
@@ -210,6 +213,31 @@ fn uses_effects(e: &Expr) -> bool {
                 b,
                 Builtin::TlcGet | Builtin::JavaTime | Builtin::RandomElement
             ) {
+                found = true;
+            }
+        }
+    });
+    found
+}
+
+/// Whether an expression reads frame slots (bound variables, parameters, LET operators).
+fn reads_frame(e: &Expr) -> bool {
+    let mut found = false;
+    let mut e = e.clone();
+    e.walk_mut(&mut |x: &mut Expr| {
+        let args = match &x.kind {
+            ExprKind::Local(_)
+            | ExprKind::CallLocal(..)
+            | ExprKind::CallParam(..)
+            | ExprKind::RecFnApp(..) => {
+                found = true;
+                None
+            }
+            ExprKind::Call(_, a) | ExprKind::CallConst(_, a) | ExprKind::BuiltinHo(_, a) => Some(a),
+            _ => None,
+        };
+        for a in args.into_iter().flatten() {
+            if let Arg::Op(OpRef::Local(_) | OpRef::Param(_)) = a {
                 found = true;
             }
         }
