@@ -241,6 +241,43 @@ pub fn module_extends(module: &str) -> &'static [&'static str] {
     }
 }
 
+/// The number of arguments a standard operator takes.
+pub fn arity(b: Builtin) -> u32 {
+    for m in [
+        "Naturals",
+        "Integers",
+        "Reals",
+        "Sequences",
+        "FiniteSets",
+        "TLC",
+        "Bags",
+    ] {
+        if let Some((_, a, _)) = module_table(m).and_then(|t| t.iter().find(|e| e.2 == b)) {
+            return *a;
+        }
+    }
+    for name in [
+        "#",
+        "\\notin",
+        "\\cup",
+        "\\cap",
+        "\\",
+        "\\subseteq",
+        "SUBSET",
+        "UNION",
+        "DOMAIN",
+        "BOOLEAN",
+        "STRING",
+    ] {
+        if let Some((a, b2)) = core(name) {
+            if b2 == b {
+                return a;
+            }
+        }
+    }
+    0
+}
+
 /// Whether a module name is one of the built-in standard modules.
 pub fn is_standard_module(module: &str) -> bool {
     module_table(module).is_some()

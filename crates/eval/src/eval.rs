@@ -436,6 +436,17 @@ impl<'p> Ctx<'p> {
 
     /// Calls an operator value with argument slots.
     pub(crate) fn call_opval(&mut self, ov: &OpVal, args: Vec<Slot>) -> EvalResult<Value> {
+        if let OpVal::User(id) | OpVal::Closure(id, _) = ov {
+            let op = self.prog.op(*id);
+            if op.params.len() != args.len() {
+                return err(format!(
+                    "The operator {} takes {} arguments, but was applied to {}.",
+                    op.name,
+                    op.params.len(),
+                    args.len()
+                ));
+            }
+        }
         match ov {
             OpVal::User(id) => {
                 let nb = self.stack.len();

@@ -831,12 +831,33 @@ impl Lowerer<'_> {
                     Arg::Expr(self.lower_expr(a, scope))
                 } else {
                     match self.lower_op_arg(a, scope) {
+                        Some(op) if self.op_ref_arity(&op).is_some_and(|n| n != ar) => {
+                            self.error(
+                                "arity-mismatch",
+                                format!(
+                                    "The operator argument takes {} arguments, but the parameter expects {ar}.",
+                                    self.op_ref_arity(&op).unwrap_or(0)
+                                ),
+                                a.span,
+                            );
+                            Arg::Expr(mk(ExprKind::Error, a.span))
+                        }
                         Some(op) => Arg::Op(op),
                         None => Arg::Expr(mk(ExprKind::Error, a.span)),
                     }
                 }
             })
             .collect()
+    }
+
+    /// The number of arguments an operator argument takes, when known.
+    fn op_ref_arity(&self, op: &OpRef) -> Option<u32> {
+        match op {
+            OpRef::User(id) | OpRef::Local(id) => Some(self.prog.op(*id).params.len() as u32),
+            OpRef::Builtin(b) => Some(builtins::arity(*b)),
+            OpRef::Const(c) => Some(self.prog.consts[c.0 as usize].arity),
+            OpRef::Param(_) => None,
+        }
     }
 
     fn arity_error(&mut self, name: &str, expected: u32, got: usize, span: Span) {

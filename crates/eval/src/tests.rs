@@ -191,3 +191,21 @@ fn init_enumeration_counts() {
         .collect();
     assert_eq!(shown, ["1,1", "1,2", "3,3", "3,4"]);
 }
+
+#[test]
+fn operator_arguments_of_the_wrong_arity_are_reported() {
+    check(
+        "Ap(F(_), x) == F(x)\nAdd(a, b) == a + b\nTest == Ap(Add, 1)",
+        expect![[
+            r#"arity-mismatch: The operator argument takes 2 arguments, but the parameter expects 1."#
+        ]],
+    );
+}
+
+#[test]
+fn builtin_operators_as_arguments() {
+    check(
+        "Fold(Op(_, _), a, b) == Op(a, b)\nTest == <<Fold(+, 2, 3), Fold(\\cup, {1}, {2})>>",
+        expect![[r#"<<5, {1, 2}>>"#]],
+    );
+}

@@ -127,7 +127,10 @@ impl Model for SpecModel {
     fn next(&self, state: &State, emit: &mut dyn FnMut(ActionId, State)) -> Result<(), ModelError> {
         let mut cx = self.ctx(state.values());
         for (i, a) in self.actions.iter().enumerate() {
-            let label = || self.labels[i].clone();
+            // TLC names the action by its operator alone in this message.
+            let label = || {
+                a.op.map_or("Action".to_string(), |id| self.prog.op(id).name.clone())
+            };
             cx.action_successors(a, &label, &mut |vs| {
                 emit(ActionId(i as u32), State(vs.into()));
                 Ok(())
