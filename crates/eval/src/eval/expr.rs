@@ -1,0 +1,456 @@
+//! Evaluation of each expression form (the big match of the evaluator), EXCEPT paths, and
+//! the standard operators that take operator arguments.
+
+use std::sync::Arc;
+
+use value::Value;
+
+use super::{Ctx, OpVal, Slot};
+use crate::builtins::{self, Builtin};
+use crate::error::{err, EvalError, EvalResult};
+use crate::ir::{Arg, ExceptKey, Expr, ExprKind, Temporal};
+use crate::vals::{self, display};
+
+impl Ctx<'_> {
+    pub(super) fn eval_inner(&mut self, e: &Expr) -> EvalResult<Value> {
+        Ok(match &e.kind {
+            ExprKind::Lit(v) => v.clone(),
+            ExprKind::Var(i) => self.read_var(*i, false)?,
+            ExprKind::PrimeVar(i) => self.read_var(*i, true)?,
+            ExprKind::Prime(inner) => {
+                if self.in_next {
+                    return err("A primed expression was primed again.");
+                }
+                self.in_next = true;
+                let r = self.eval(inner);
+                self.in_next = false;
+                r?
+            }
+            ExprKind::Local(s) => match &self.stack[self.base + *s as usize] {
+                Slot::LazyFn(id, frame) => {
+                    let (id, frame) = (*id, frame.clone());
+                    self.materialise(id, &frame)?
+                }
+                slot => self.slot_value(slot)?,
+            },
+            ExprKind::Const(c) => self.const_value(*c)?,
+            ExprKind::Call(id, args) => self.call(*id, args, false)?,
+            ExprKind::CallLocal(id, args) => self.call(*id, args, true)?,
+            ExprKind::CallParam(s, args) => {
+                let ov = match &self.stack[self.base + *s as usize] {
+                    Slot::Op(o) => o.clone(),
+                    _ => return err("A value was used as an operator."),
+                };
+                let slots = args
+                    .iter()
+                    .map(|a| self.arg_slot(a))
+                    .collect::<EvalResult<Vec<_>>>()?;
+                self.call_opval(&ov, slots)?
+            }
+            ExprKind::CallConst(c, args) => {
+                let slots = args
+                    .iter()
+                    .map(|a| self.arg_slot(a))
+                    .collect::<EvalResult<Vec<_>>>()?;
+                self.call_opval(&OpVal::Const(*c), slots)?
+            }
+            ExprKind::Builtin(Builtin::NotIn, args) => {
+                let x = self.eval(&args[0])?;
+                Value::Bool(!self.member(&x, &args[1])?)
+            }
+            ExprKind::Builtin(Builtin::Subseteq, args) => {
+                let a = self.eval(&args[0])?;
+                if !vals::is_set(&a) {
+                    return builtins::apply(Builtin::Subseteq, &[a, Value::Bool(false)]);
+                }
+                for x in vals::elements(&a)?.iter() {
+                    if !self.member(x, &args[1])? {
+                        return Ok(Value::Bool(false));
+                    }
+                }
+                Value::Bool(true)
+            }
+            ExprKind::Builtin(b, args) => {
+                let vs = args
+                    .iter()
+                    .map(|a| self.eval(a))
+                    .collect::<EvalResult<Vec<_>>>()?;
+                self.builtin(*b, vs)?
+            }
+            ExprKind::BuiltinHo(b, args) => self.builtin_ho(*b, args)?,
+            ExprKind::Not(a) => Value::Bool(!self.eval_bool(a)?),
+            ExprKind::And(xs) => {
+                for x in xs {
+                    if !self.eval_bool(x)? {
+                        return Ok(Value::Bool(false));
+                    }
+                }
+                Value::Bool(true)
+            }
+            ExprKind::Or(xs) => {
+                for x in xs {
+                    if self.eval_bool(x)? {
+                        return Ok(Value::Bool(true));
+                    }
+                }
+                Value::Bool(false)
+            }
+            ExprKind::Implies(a, b) => Value::Bool(!self.eval_bool(a)? || self.eval_bool(b)?),
+            ExprKind::Equiv(a, b) => Value::Bool(self.eval_bool(a)? == self.eval_bool(b)?),
+            ExprKind::Eq(a, b) => {
+                let x = self.eval(a)?;
+                let y = self.eval(b)?;
+                Value::Bool(vals::equal(&x, &y)?)
+            }
+            ExprKind::In(a, b) => {
+                let x = self.eval(a)?;
+                Value::Bool(self.member(&x, b)?)
+            }
+            ExprKind::If(c, a, b) => {
+                if self.eval_bool(c)? {
+                    self.eval(a)?
+                } else {
+                    self.eval(b)?
+                }
+            }
+            ExprKind::Case(arms, other) => {
+                for (g, body) in arms {
+                    if self.eval_bool(g)? {
+                        return self.eval(body);
+                    }
+                }
+                match other {
+                    Some(o) => self.eval(o)?,
+                    None => return err("Attempted to evaluate a CASE with no conditions true."),
+                }
+            }
+            ExprKind::Quant(forall, bounds, body) => {
+                let levels = self.levels(bounds)?;
+                let forall = *forall;
+                let mut result = forall;
+                self.iterate(&levels, &mut |cx| {
+                    let b = cx.eval_bool(body)?;
+                    if b != forall {
+                        result = !forall;
+                        return Ok(false);
+                    }
+                    Ok(true)
+                })?;
+                Value::Bool(result)
+            }
+            ExprKind::Choose(bound, body) => {
+                let levels = self.levels(std::slice::from_ref(&**bound))?;
+                let mut found = None;
+                let n = bound.names;
+                self.iterate(&levels, &mut |cx| {
+                    if cx.eval_bool(body)? {
+                        let top = cx.stack.len();
+                        found = Some(if bound.tuple {
+                            Value::Tuple(
+                                cx.stack[top - n as usize..]
+                                    .iter()
+                                    .map(|s| cx.slot_value(s))
+                                    .collect::<EvalResult<Vec<_>>>()?
+                                    .into(),
+                            )
+                        } else {
+                            cx.slot_value(&cx.stack[top - 1])?
+                        });
+                        return Ok(false);
+                    }
+                    Ok(true)
+                })?;
+                match found {
+                    Some(v) => v,
+                    None => {
+                        return err(
+                            "Attempted to compute the value of an expression of form\nCHOOSE x \\in S: P, but no element of S satisfied P.",
+                        )
+                    }
+                }
+            }
+            ExprKind::SetEnum(xs) => {
+                let vs = xs
+                    .iter()
+                    .map(|x| self.eval(x))
+                    .collect::<EvalResult<Vec<_>>>()?;
+                let vs = vs
+                    .iter()
+                    .map(vals::normalize)
+                    .collect::<EvalResult<Vec<_>>>()?;
+                vals::mk_set(vs)?
+            }
+            ExprKind::SetFilter(bound, pred) => {
+                let set_expr = bound
+                    .set
+                    .as_ref()
+                    .ok_or_else(|| EvalError::new("unbounded set filter"))?;
+                let s = self.eval(set_expr)?;
+                let elems = vals::elements(&s).map_err(|x| x.at(set_expr.span))?;
+                let tuple = if bound.tuple { Some(bound.names) } else { None };
+                let mut out = Vec::new();
+                for v in elems.iter() {
+                    let mark = self.stack.len();
+                    self.bind(v, tuple)?;
+                    let r = self.eval_bool(pred);
+                    self.stack.truncate(mark);
+                    if r? {
+                        out.push(v.clone());
+                    }
+                }
+                Value::Set(out.into())
+            }
+            ExprKind::SetMap(bounds, body) => {
+                let levels = self.levels(bounds)?;
+                let mut out = Vec::new();
+                self.iterate(&levels, &mut |cx| {
+                    let v = cx.eval(body)?;
+                    out.push(vals::normalize(&v)?);
+                    Ok(true)
+                })?;
+                vals::mk_set(out)?
+            }
+            ExprKind::Tuple(xs) => Value::Tuple(
+                xs.iter()
+                    .map(|x| self.eval(x).and_then(|v| vals::normalize(&v)))
+                    .collect::<EvalResult<Vec<_>>>()?
+                    .into(),
+            ),
+            ExprKind::Times(xs) => {
+                let vs = xs
+                    .iter()
+                    .map(|x| self.eval(x))
+                    .collect::<EvalResult<Vec<_>>>()?;
+                Value::Lazy(Arc::new(value::LazySet::Product(vs)))
+            }
+            ExprKind::Record(fs) => {
+                let mut out = Vec::with_capacity(fs.len());
+                for (n, x) in fs {
+                    let v = self.eval(x)?;
+                    out.push((n.clone(), vals::normalize(&v)?));
+                }
+                vals::mk_record(out)?
+            }
+            ExprKind::RecordSet(fs) => {
+                let mut out = Vec::with_capacity(fs.len());
+                for (n, x) in fs {
+                    out.push((n.clone(), self.eval(x)?));
+                }
+                Value::Lazy(Arc::new(value::LazySet::RecordSet(out)))
+            }
+            ExprKind::FnCons(bounds, body) => self.build_fn(bounds, body)?,
+            ExprKind::FnSet(a, b) => {
+                let d = self.eval(a)?;
+                let r = self.eval(b)?;
+                Value::Lazy(Arc::new(value::LazySet::FnSet(d, r)))
+            }
+            ExprKind::FnApp(f, x)
+                if matches!(&f.kind, ExprKind::Local(l)
+                    if matches!(self.stack[self.base + *l as usize], Slot::LazyFn(..))) =>
+            {
+                let ExprKind::Local(l) = &f.kind else {
+                    unreachable!("matched above")
+                };
+                let Slot::LazyFn(id, frame) = self.stack[self.base + *l as usize].clone() else {
+                    unreachable!("matched above")
+                };
+                let xv = self.eval(x)?;
+                let nb = self.stack.len();
+                self.stack.extend(frame.iter().cloned());
+                let old = std::mem::replace(&mut self.base, nb);
+                let r = self.rec_fn_point(id, &xv);
+                self.stack.truncate(nb);
+                self.base = old;
+                r?
+            }
+            ExprKind::FnApp(f, x) => {
+                let fv = self.eval(f)?;
+                let xv = self.eval(x)?;
+                vals::apply(&fv, &xv)?
+            }
+            ExprKind::RecFnApp(id, args, x) => {
+                let local = self.prog.op(*id).capture.is_some();
+                self.rec_fn_app(*id, args, x, local)?
+            }
+            ExprKind::Dot(r, f) => {
+                let rv = self.eval(r)?;
+                match &rv {
+                    Value::Record(_) | Value::Func(_) => vals::apply(&rv, &Value::Str(f.clone()))
+                        .map_err(|_| {
+                        EvalError::new(format!(
+                            "Attempted to access nonexistent field '{f}' of record\n{}",
+                            display(&rv)
+                        ))
+                    })?,
+                    _ => {
+                        return err(format!(
+                            "Attempted to access field '{f}' of a value that is not a record:\n{}",
+                            display(&rv)
+                        ))
+                    }
+                }
+            }
+            ExprKind::Except(f, clauses) => {
+                let mut fv = self.eval(f)?;
+                for c in clauses {
+                    fv = self.except_path(fv, &c.path, &c.value)?;
+                }
+                fv
+            }
+            ExprKind::Unchanged(x) => {
+                let now = self.eval(x)?;
+                if self.in_next {
+                    return err("UNCHANGED inside a primed expression.");
+                }
+                self.in_next = true;
+                let then = self.eval(x);
+                self.in_next = false;
+                Value::Bool(vals::equal(&now, &then?)?)
+            }
+            ExprKind::Enabled(a) => Value::Bool(self.enabled(a)?),
+            ExprKind::BoxAction(a, v) => {
+                if self.eval_bool(a)? {
+                    Value::Bool(true)
+                } else {
+                    self.eval(&Expr {
+                        kind: ExprKind::Unchanged(v.clone()),
+                        span: e.span,
+                    })?
+                }
+            }
+            ExprKind::AngleAction(a, v) => {
+                if !self.eval_bool(a)? {
+                    Value::Bool(false)
+                } else {
+                    let u = self.eval(&Expr {
+                        kind: ExprKind::Unchanged(v.clone()),
+                        span: e.span,
+                    })?;
+                    Value::Bool(matches!(u, Value::Bool(false)))
+                }
+            }
+            ExprKind::Temporal(t, _) => {
+                return err(format!(
+                    "TLC cannot evaluate the temporal formula ({}) here.",
+                    match t {
+                        Temporal::Always => "[]",
+                        Temporal::Eventually => "<>",
+                        Temporal::LeadsTo => "~>",
+                        Temporal::WeakFair => "WF",
+                        Temporal::StrongFair => "SF",
+                        Temporal::Other => "temporal",
+                    }
+                ))
+            }
+            ExprKind::Error => return err("This expression could not be compiled."),
+        })
+    }
+
+    /// Applies one EXCEPT clause's path to `f`.
+    pub(super) fn except_path(
+        &mut self,
+        f: Value,
+        path: &[ExceptKey],
+        value: &Expr,
+    ) -> EvalResult<Value> {
+        let Some((k, rest)) = path.split_first() else {
+            return Ok(f);
+        };
+        let key = match k {
+            ExceptKey::Index(x) => self.eval(x)?,
+            ExceptKey::Field(n) => Value::Str(n.clone()),
+        };
+        if !vals::is_fn(&f) {
+            return err(format!(
+                "Attempted to apply EXCEPT to a non-function:\n{}",
+                display(&f)
+            ));
+        }
+        let old = vals::apply(&f, &key).ok();
+        let Some(old) = old else {
+            // A point outside the domain leaves the function unchanged.
+            return Ok(f);
+        };
+        let new = if rest.is_empty() {
+            self.stack.push(Slot::Val(old));
+            let r = self.eval(value);
+            self.stack.pop();
+            vals::normalize(&r?)?
+        } else {
+            self.except_path(old, rest, value)?
+        };
+        vals::except(&f, &key, new)
+    }
+
+    pub(super) fn builtin_ho(&mut self, b: Builtin, args: &[Arg]) -> EvalResult<Value> {
+        match b {
+            Builtin::SelectSeq => {
+                let s_slot = self.arg_slot(&args[0])?;
+                let s = self.slot_value(&s_slot)?;
+                let Slot::Op(test) = self.arg_slot(&args[1])? else {
+                    return err("SelectSeq expects an operator.");
+                };
+                let Value::Tuple(t) = &s else {
+                    return err(format!(
+                        "The first argument of SelectSeq should be a sequence, but instead it is:\n{}",
+                        display(&s)
+                    ));
+                };
+                let mut out = Vec::new();
+                for x in t.iter() {
+                    let r = self.call_opval(&test, vec![Slot::Val(x.clone())])?;
+                    if vals::expect_bool(&r, "the test of SelectSeq")? {
+                        out.push(x.clone());
+                    }
+                }
+                Ok(Value::Tuple(out.into()))
+            }
+            Builtin::SortSeq => {
+                let s_slot = self.arg_slot(&args[0])?;
+                let s = self.slot_value(&s_slot)?;
+                let Slot::Op(lt) = self.arg_slot(&args[1])? else {
+                    return err("SortSeq expects an operator.");
+                };
+                let Value::Tuple(t) = &s else {
+                    return err(format!(
+                        "The first argument of SortSeq should be a sequence, but instead it is:\n{}",
+                        display(&s)
+                    ));
+                };
+                // Stable insertion sort with a fallible comparison.
+                let mut out: Vec<Value> = Vec::with_capacity(t.len());
+                for x in t.iter() {
+                    let mut pos = out.len();
+                    while pos > 0 {
+                        let r = self.call_opval(
+                            &lt,
+                            vec![Slot::Val(x.clone()), Slot::Val(out[pos - 1].clone())],
+                        )?;
+                        if vals::expect_bool(&r, "the comparison of SortSeq")? {
+                            pos -= 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    out.insert(pos, x.clone());
+                }
+                Ok(Value::Tuple(out.into()))
+            }
+            Builtin::BagOfAll => {
+                let Slot::Op(f) = self.arg_slot(&args[0])? else {
+                    return err("BagOfAll expects an operator.");
+                };
+                let bag_slot = self.arg_slot(&args[1])?;
+                let bag = self.slot_value(&bag_slot)?;
+                let mut acc = Value::Tuple(Arc::from(Vec::new()));
+                for (k, c) in vals::fn_pairs(&bag) {
+                    let v = self.call_opval(&f, vec![Slot::Val(k)])?;
+                    let single = vals::mk_func(vec![(v, c)])?;
+                    acc = builtins::apply(Builtin::BagPlus, &[acc, single])?;
+                }
+                Ok(acc)
+            }
+            _ => err(format!("internal: {b:?} has no operator arguments")),
+        }
+    }
+}
