@@ -61,7 +61,12 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
         .with_deadlock_check(model.check_deadlock() && !args.deadlock);
     writeln!(out, "Computing initial states...")?;
     out.flush()?;
-    let outcome = check::run(&model, &options, &mut NullReporter);
+    let mut outcome = check::run(&model, &options, &mut NullReporter);
+    if model.variables().is_empty() {
+        // A spec with no variables (an assumption-only run) has one empty behaviour: TLC
+        // reports its depth as 1 although it counts no state.
+        outcome.stats.depth = outcome.stats.depth.max(1);
+    }
     let elapsed = started.elapsed();
     print_outcome(&mut out, &model, &outcome)?;
     out.flush()?;
@@ -220,7 +225,11 @@ fn load_failed(
             config: cfg.display().to_string(),
             verdict: failure.verdict,
             violated: failure.violated.clone(),
-            message: errors.first().map(|d| d.message.clone()),
+            message: match (&failure.headline, errors.first()) {
+                (Some(h), Some(d)) if !h.contains(&d.message) => Some(format!("{h} {}", d.message)),
+                (Some(h), _) => Some(h.clone()),
+                (None, d) => d.map(|d| d.message.clone()),
+            },
             states: StateCounts {
                 generated: 0,
                 distinct: 0,

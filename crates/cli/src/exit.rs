@@ -97,5 +97,12 @@ pub fn classify_load_failure(db: &SourceDb, errors: &[&Diagnostic]) -> LoadFailu
         d.primary_span()
             .is_some_and(|s| db.path(s.file).extension().is_some_and(|e| e == "cfg"))
     });
-    failure("error", if in_cfg { CONFIG_PARSE } else { SPEC_PARSE })
+    if in_cfg {
+        failure("error", CONFIG_PARSE)
+    } else {
+        LoadFailure {
+            headline: Some("Parsing or semantic analysis failed.".to_string()),
+            ..failure("error", SPEC_PARSE)
+        }
+    }
 }

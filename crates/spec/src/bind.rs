@@ -579,6 +579,28 @@ pub(crate) fn bind(
     if !diags.is_empty() {
         return Err(diags);
     }
+    // A constant-level invariant that is FALSE fails before any state is computed, with
+    // TLC's wording (TLC treats it as a configuration error).
+    for (name, e) in &invariants {
+        if level::level(&prog, e) == level::CONSTANT {
+            let mut cx = Ctx::new(&prog, &[], &out);
+            if let Ok(Value::Bool(false)) = cx.eval_top(e) {
+                let span = cfg
+                    .invariants
+                    .iter()
+                    .find(|n| &n.name == name)
+                    .map_or(e.span, |n| n.span);
+                diags.push(Diagnostic::error(
+                    "invariant-false",
+                    format!("The invariant of {name} is equal to FALSE"),
+                    span,
+                ));
+            }
+        }
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
     let actions = eval::split_actions(&prog, &next, &out);
     let labels = actions
         .iter()

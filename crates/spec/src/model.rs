@@ -156,8 +156,13 @@ impl Model for SpecModel {
 
     fn check_invariants(&self, state: &State) -> Result<Option<usize>, ModelError> {
         let mut cx = self.ctx(state.values());
-        for (i, (_, e)) in self.invariants.iter().enumerate() {
-            if !self.eval_bool(&mut cx, e)? {
+        for (i, (name, e)) in self.invariants.iter().enumerate() {
+            // TLC names the invariant whose evaluation failed before the error itself.
+            let holds = self.eval_bool(&mut cx, e).map_err(|mut err| {
+                err.message = format!("Evaluating invariant {name} failed.\n{}", err.message);
+                err
+            })?;
+            if !holds {
                 return Ok(Some(i));
             }
         }
