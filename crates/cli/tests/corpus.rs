@@ -92,6 +92,11 @@ fn check_one(expect_path: &Path) -> Vec<String> {
         actual.insert("trace_length".into(), len.to_string());
     }
     let _ = std::fs::remove_file(&json);
+    let name = expect_path
+        .strip_prefix(corpus_dir())
+        .unwrap_or(expect_path)
+        .display()
+        .to_string();
     let mut diffs = Vec::new();
     for (key, want) in &expected {
         let got = actual.get(key).map(String::as_str).unwrap_or("<absent>");
@@ -100,8 +105,15 @@ fn check_one(expect_path: &Path) -> Vec<String> {
         } else {
             got == want
         };
-        if !same {
-            diffs.push(format!("{key}: expected {want}, got {got}"));
+        let known = KNOWN_DIFFERENCES
+            .iter()
+            .find(|(spec, k, _)| *spec == name && k == key);
+        match (same, known) {
+            (true, None) | (false, Some(_)) => {}
+            (false, None) => diffs.push(format!("{key}: expected {want}, got {got}")),
+            (true, Some((_, _, why))) => diffs.push(format!(
+                "{key}: now matches TLC ({want}); remove it from KNOWN_DIFFERENCES ({why})"
+            )),
         }
     }
     if !diffs.is_empty() {
@@ -113,6 +125,42 @@ fn check_one(expect_path: &Path) -> Vec<String> {
     }
     diffs
 }
+
+/// Known differences from TLC, each with its cause: `(spec, key, why)`. A listed key is
+/// not compared; instead the test fails if it no longer differs, so the list only shrinks
+/// when the difference is fixed.
+const KNOWN_DIFFERENCES: &[(&str, &str, &str)] = &[
+    (
+        "operators/ChooseState.expect",
+        "distinct",
+        "TLC orders strings by interning order; warden orders them by text",
+    ),
+    (
+        "operators/ChooseState.expect",
+        "generated",
+        "TLC orders strings by interning order; warden orders them by text",
+    ),
+    (
+        "errors/Unassigned.expect",
+        "generated",
+        "TLC counts the incompletely specified successor as generated",
+    ),
+    (
+        "errors/Unassigned.expect",
+        "trace_length",
+        "TLC ends the trace with the incompletely specified successor",
+    ),
+    (
+        "errors/ModNegative.expect",
+        "exit_code",
+        "TLC exits 255 for this evaluation error (no exit status mapped); warden exits 75",
+    ),
+    (
+        "errors/TypeMismatch.expect",
+        "exit_code",
+        "TLC exits 255 for this evaluation error (no exit status mapped); warden exits 75",
+    ),
+];
 
 #[test]
 fn corpus_matches_tlc() {
