@@ -493,8 +493,9 @@ pub fn apply(b: Builtin, args: &[Value]) -> EvalResult<Value> {
             if y == 0 {
                 return err("The second argument of \\div is 0.");
             }
-            // Floor division, as TLC computes it.
-            let q = x / y;
+            // Floor division, as TLC computes it; only the lowest integer divided by -1
+            // overflows.
+            let q = x.checked_div(y).ok_or_else(|| overflow("\\div"))?;
             Value::Int(if x % y != 0 && ((x < 0) != (y < 0)) {
                 q - 1
             } else {
