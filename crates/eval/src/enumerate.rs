@@ -219,7 +219,7 @@ impl<'p> Ctx<'p> {
         init: bool,
         emit: &mut Emit<'_, 'p>,
     ) -> EvalResult<bool> {
-        self.enumerate_inner(e, cont, init, emit)
+        self.deeper(|c| c.enumerate_inner(e, cont, init, emit))
             .map_err(|x| x.at(e.span))
     }
 

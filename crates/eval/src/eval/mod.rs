@@ -83,7 +83,14 @@ pub struct Ctx<'p> {
     pub(crate) base: usize,
     out: &'p dyn Output,
     regs: Vec<Value>,
+    /// How many [`Ctx::eval`] and enumeration calls are under way, bounded by [`MAX_EVAL_DEPTH`].
+    depth: u32,
 }
+
+/// The deepest nesting of expression evaluations (recursive operator and function calls
+/// included) before evaluation stops with an error: an infinitely recursive definition must
+/// end with a diagnostic, not by overflowing the thread's stack.
+pub const MAX_EVAL_DEPTH: u32 = 50_000;
 
 impl<'p> Ctx<'p> {
     /// A context evaluating over `cur` (no next state).
@@ -97,6 +104,7 @@ impl<'p> Ctx<'p> {
             base: 0,
             out,
             regs: Vec::new(),
+            depth: 0,
         }
     }
 
@@ -306,7 +314,25 @@ impl<'p> Ctx<'p> {
 
     /// Evaluates an expression.
     pub fn eval(&mut self, e: &Expr) -> EvalResult<Value> {
-        self.eval_inner(e).map_err(|x| x.at(e.span))
+        self.deeper(|c| c.eval_inner(e)).map_err(|x| x.at(e.span))
+    }
+
+    /// Runs `f` one nesting level deeper, or fails once [`MAX_EVAL_DEPTH`] levels are under
+    /// way (expression evaluation and action enumeration count alike).
+    pub(crate) fn deeper<T>(
+        &mut self,
+        f: impl FnOnce(&mut Self) -> EvalResult<T>,
+    ) -> EvalResult<T> {
+        if self.depth >= MAX_EVAL_DEPTH {
+            return Err(EvalError::new(format!(
+                "The evaluation nested more than {MAX_EVAL_DEPTH} levels deep; this is \
+                 probably an infinite recursion in the spec."
+            )));
+        }
+        self.depth += 1;
+        let r = f(self);
+        self.depth -= 1;
+        r
     }
 
     /// Evaluates an expression that must be a boolean.
