@@ -1,23 +1,11 @@
-//! Runs every entry of the repository's corpus (specs with TLC's expected verdicts and
-//! distinct-state counts) through the loader and a plain breadth-first search, and compares
-//! the verdict and, for passing runs, the number of distinct states.
-
-mod support;
+//! Checks the action labels of the corpus models (specs with TLC's expected results) against
+//! the labels TLC printed in the traces kept beside some entries. Verdicts, counts and exit
+//! codes of the whole corpus are compared end to end, through the `warden` binary, by the
+//! cli crate's corpus test.
 
 use std::path::{Path, PathBuf};
 
 use source::SourceDb;
-use support::{explore, Outcome};
-
-fn expectation(path: &Path) -> Vec<(String, String)> {
-    std::fs::read_to_string(path)
-        .unwrap_or_default()
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('='))
-        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-        .collect()
-}
 
 fn entries() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
@@ -38,93 +26,6 @@ fn entries() -> Vec<PathBuf> {
     }
     out.sort();
     out
-}
-
-/// What our run says, in the corpus's vocabulary.
-fn run(expect: &Path) -> (String, Option<String>, Option<usize>) {
-    let tla = expect.with_extension("tla");
-    let cfg = expect.with_extension("cfg");
-    let mut db = SourceDb::new();
-    let m = match spec::load(&mut db, &tla, &cfg) {
-        Ok(m) => m,
-        Err(d) => {
-            let codes: Vec<&str> = d.iter().map(|d| d.code).collect();
-            let verdict = if codes.contains(&"assumption-false") {
-                "assumption-failed"
-            } else {
-                "load-error"
-            };
-            return (verdict.to_string(), Some(source::render_all(&db, &d)), None);
-        }
-    };
-    match explore(&m) {
-        Outcome::Ok(n) => ("ok".to_string(), None, Some(n)),
-        Outcome::Violated(n) => ("invariant-violated".to_string(), Some(n), None),
-        Outcome::PropertyViolated(n) => ("property-violated".to_string(), Some(n), None),
-        Outcome::Deadlock => ("deadlock".to_string(), None, None),
-        Outcome::Error(e) => ("error".to_string(), Some(e), None),
-    }
-}
-
-/// Entries whose TLC figures depend on something not reproduced yet, with the reason.
-const KNOWN_GAPS: &[(&str, &str)] = &[(
-    "operators/ChooseState",
-    "CHOOSE over strings follows TLC's string interning order",
-)];
-
-#[test]
-fn corpus_verdicts_and_counts_match_tlc() {
-    let mut failures = Vec::new();
-    let all = entries();
-    for e in &all {
-        if KNOWN_GAPS
-            .iter()
-            .any(|(gap, _)| e.with_extension("").ends_with(gap))
-        {
-            continue;
-        }
-        let exp = expectation(e);
-        let get = |k: &str| exp.iter().find(|(k2, _)| k2 == k).map(|p| p.1.clone());
-        let verdict = get("verdict").unwrap_or_default();
-        let (got, detail, distinct) = run(e);
-        let name = e.display().to_string();
-        // A constant-level FALSE invariant is reported by TLC as an error naming the invariant.
-        let same = got == verdict
-            || (verdict == "error" && got == "invariant-violated" && get("violated").is_some())
-            // TLC's semantic errors (exit code 150) are load errors here.
-            || (verdict == "error" && got == "load-error" && get("exit_code").as_deref() == Some("150"));
-        if !same {
-            failures.push(format!(
-                "{name}: expected {verdict}, got {got}: {}",
-                detail.unwrap_or_default()
-            ));
-            continue;
-        }
-        if got == "invariant-violated" || got == "property-violated" {
-            if let (Some(v), Some(d)) = (get("violated"), &detail) {
-                if &v != d {
-                    failures.push(format!("{name}: expected violation of {v}, got {d}"));
-                }
-            }
-        }
-        if let (Some(want), Some(have)) = (
-            get("distinct").and_then(|d| d.parse::<usize>().ok()),
-            distinct,
-        ) {
-            if want != have {
-                failures.push(format!(
-                    "{name}: expected {want} distinct states, got {have}"
-                ));
-            }
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} corpus entries differ:\n{}",
-        failures.len(),
-        all.len(),
-        failures.join("\n")
-    );
 }
 
 /// The action labels TLC printed in the traces kept beside some entries are among the

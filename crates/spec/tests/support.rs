@@ -1,13 +1,11 @@
 //! Helpers for the spec tests: write a spec and cfg to a temporary directory, load them, and
-//! explore the state space with a plain breadth-first search.
+//! explore the state space with the engine.
 
 // Each test binary uses only part of the helpers.
 #![allow(dead_code)]
 
-use std::collections::HashSet;
 use std::path::PathBuf;
 
-use check::Model;
 use source::SourceDb;
 use spec::SpecModel;
 
@@ -46,74 +44,17 @@ pub enum Outcome {
     Error(String),
 }
 
-/// Breadth-first search over a model.
+/// Explores a model with the engine (one worker, the config's deadlock setting).
 pub fn explore(m: &SpecModel) -> Outcome {
-    let mut seen = HashSet::new();
-    let mut frontier = Vec::new();
-    let mut inits = Vec::new();
-    if let Err(e) = m.init(&mut |s| inits.push(s)) {
-        return Outcome::Error(e.message);
+    let options = check::Options::default().with_deadlock_check(m.check_deadlock());
+    let outcome = check::run(m, &options, &mut check::NullReporter);
+    match outcome.verdict {
+        check::Verdict::Ok => Outcome::Ok(outcome.stats.distinct as usize),
+        check::Verdict::InvariantViolated { name, .. } => Outcome::Violated(name),
+        check::Verdict::InitialPropertyViolated { name, .. }
+        | check::Verdict::ActionPropertyViolated { name, .. } => Outcome::PropertyViolated(name),
+        check::Verdict::Deadlock => Outcome::Deadlock,
+        check::Verdict::Error(e) => Outcome::Error(e.message),
+        check::Verdict::Incomplete(limit) => Outcome::Error(format!("incomplete: {limit:?}")),
     }
-    let names = m.invariant_names();
-    for s in inits {
-        match m.check_invariants(&s) {
-            Ok(Some(i)) => return Outcome::Violated(names[i].clone()),
-            Err(e) => return Outcome::Error(e.message),
-            Ok(None) => {}
-        }
-        match m.check_initial_properties(&s) {
-            Ok(Some(i)) => return Outcome::PropertyViolated(m.initial_property_names()[i].clone()),
-            Err(e) => return Outcome::Error(e.message),
-            Ok(None) => {}
-        }
-        match m.within_constraints(&s) {
-            Ok(true) => {}
-            Ok(false) => continue,
-            Err(e) => return Outcome::Error(e.message),
-        }
-        if seen.insert(m.fingerprint(&s)) {
-            frontier.push(s);
-        }
-    }
-    while !frontier.is_empty() {
-        let mut next_frontier = Vec::new();
-        for s in &frontier {
-            let mut succ = Vec::new();
-            if let Err(e) = m.next(s, &mut |_, t| succ.push(t)) {
-                return Outcome::Error(e.message);
-            }
-            if succ.is_empty() && m.check_deadlock() {
-                return Outcome::Deadlock;
-            }
-            for t in succ {
-                match m.check_invariants(&t) {
-                    Ok(Some(i)) => return Outcome::Violated(names[i].clone()),
-                    Err(e) => return Outcome::Error(e.message),
-                    Ok(None) => {}
-                }
-                match m.check_action_properties(s, &t) {
-                    Ok(Some(i)) => {
-                        return Outcome::PropertyViolated(m.action_property_names()[i].clone())
-                    }
-                    Err(e) => return Outcome::Error(e.message),
-                    Ok(None) => {}
-                }
-                match m.allows_step(s, &t) {
-                    Ok(true) => {}
-                    Ok(false) => continue,
-                    Err(e) => return Outcome::Error(e.message),
-                }
-                match m.within_constraints(&t) {
-                    Ok(true) => {}
-                    Ok(false) => continue,
-                    Err(e) => return Outcome::Error(e.message),
-                }
-                if seen.insert(m.fingerprint(&t)) {
-                    next_frontier.push(t);
-                }
-            }
-        }
-        frontier = next_frontier;
-    }
-    Outcome::Ok(seen.len())
 }
