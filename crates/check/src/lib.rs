@@ -58,5 +58,6 @@ pub use model::{ActionId, Fingerprint, Model, ModelError};
 pub use options::Options;
 pub use outcome::{ErrorSite, Limit, Outcome, Stats, Step, Trace, Verdict};
 pub use outdegree::OutDegree;
+pub use parallel::EVAL_STACK_SIZE;
 pub use reporter::{NullReporter, Reporter, StartInfo};
 pub use search::run;

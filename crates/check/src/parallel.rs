@@ -10,6 +10,12 @@ use std::sync::Mutex;
 /// Items handed to a thread at a time.
 const CHUNK: usize = 32;
 
+/// The stack reserved for each thread that evaluates a spec (the caller of [`crate::run`]
+/// should give its own thread as much): deeply recursive definitions need far more than the
+/// default 2 MiB before the evaluator's own depth limit stops them with an error. Only the
+/// pages actually used are committed.
+pub const EVAL_STACK_SIZE: usize = 512 << 20;
+
 /// Results of consecutive items, tagged with the index of their chunk.
 type Chunk<R> = (usize, Vec<R>);
 
@@ -29,20 +35,23 @@ where
     let done: Mutex<Vec<Chunk<R>>> = Mutex::new(Vec::with_capacity(chunks));
     std::thread::scope(|scope| {
         for _ in 0..threads {
-            scope.spawn(|| {
-                let mut mine = Vec::new();
-                loop {
-                    let c = next_chunk.fetch_add(1, Ordering::Relaxed);
-                    if c >= chunks {
-                        break;
+            let worker = std::thread::Builder::new().stack_size(EVAL_STACK_SIZE);
+            worker
+                .spawn_scoped(scope, || {
+                    let mut mine = Vec::new();
+                    loop {
+                        let c = next_chunk.fetch_add(1, Ordering::Relaxed);
+                        if c >= chunks {
+                            break;
+                        }
+                        let end = ((c + 1) * CHUNK).min(items.len());
+                        mine.push((c, items[c * CHUNK..end].iter().map(&f).collect()));
                     }
-                    let end = ((c + 1) * CHUNK).min(items.len());
-                    mine.push((c, items[c * CHUNK..end].iter().map(&f).collect()));
-                }
-                done.lock()
-                    .expect("no thread panics while holding the results")
-                    .extend(mine);
-            });
+                    done.lock()
+                        .expect("no thread panics while holding the results")
+                        .extend(mine);
+                })
+                .expect("the operating system starts a worker thread");
         }
     });
     let mut done = done

@@ -11,6 +11,22 @@ mod suite_cmd;
 use clap::Parser;
 
 fn main() {
+    // The checker evaluates on this thread (and on workers with the same stack), so that a
+    // deeply recursive spec meets the evaluator's depth limit rather than a stack overflow.
+    let code = std::thread::Builder::new()
+        .stack_size(check::EVAL_STACK_SIZE)
+        .spawn(run)
+        .expect("the operating system starts the main thread")
+        .join();
+    match code {
+        Ok(c) => std::process::exit(c),
+        // The panic message is already on stderr.
+        Err(_) => std::process::exit(101),
+    }
+}
+
+/// Parses the arguments, runs the command and returns the exit code.
+fn run() -> i32 {
     let argv = args::normalize_tlc_spellings(std::env::args_os());
     let cli = args::Cli::parse_from(argv);
     let code = match &cli.command {
@@ -18,10 +34,10 @@ fn main() {
         args::Command::Suite(a) => suite_cmd::run(a, &suite::TlaEngine),
     };
     match code {
-        Ok(c) => std::process::exit(c),
+        Ok(c) => c,
         Err(e) => {
             eprintln!("error: {e:#}");
-            std::process::exit(exit::SYSTEM);
+            exit::SYSTEM
         }
     }
 }
