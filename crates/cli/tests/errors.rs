@@ -302,3 +302,24 @@ Inv == S(5000) = 12502500
     let (code, stdout, stderr) = check_files("deep", "Deep", spec, cfg);
     assert_eq!(code, 0, "{stdout}{stderr}");
 }
+
+/// Regression: substituting an operator of another arity (`Next <- Op` with `Op(a)`) made the
+/// evaluator read a missing argument and panic; it is a configuration error at the `<-`.
+#[test]
+fn a_substitution_with_another_arity_is_a_config_error() {
+    let spec = "\
+---- MODULE Arity ----
+EXTENDS Naturals
+VARIABLE x
+Init == x = 0
+Next == x' = x
+Op(a) == x' = a
+====
+";
+    let cfg = "CONSTANT Next <- Op\nINIT Init\nNEXT Next\n";
+    let (code, stdout, stderr) = check_files("arity", "Arity", spec, cfg);
+    assert_eq!(code, 151, "{stdout}{stderr}");
+    assert!(stderr.contains("arity-mismatch"), "{stderr}");
+    // The substitution `Next <- Op` starts the first line, after `CONSTANT ` (9 characters).
+    assert_located(&stderr, "Arity.cfg", 1, 10);
+}

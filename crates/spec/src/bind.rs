@@ -235,8 +235,8 @@ pub(crate) fn bind(
                 target,
                 span,
             } => {
-                let target_id = match prog.lookup(target) {
-                    Some(RootName::Op(id, _)) => id,
+                let (target_id, target_arity) = match prog.lookup(target) {
+                    Some(RootName::Op(id, a)) => (id, a),
                     _ => {
                         diags.push(Diagnostic::error(
                             "undefined-operator",
@@ -275,6 +275,21 @@ pub(crate) fn bind(
                             *span,
                         ));
                     }
+                    continue;
+                }
+                let arity = match prog.lookup(name) {
+                    Some(RootName::Const(c)) => Some(prog.consts[c.0 as usize].arity),
+                    Some(RootName::Op(_, a)) => Some(a),
+                    _ => standard_op(name).map(|(a, _)| a),
+                };
+                // A replacement with another arity would be called with the wrong number of
+                // arguments.
+                if let Some(a) = arity.filter(|a| *a != target_arity) {
+                    diags.push(Diagnostic::error(
+                        "arity-mismatch",
+                        format!("The operator {name} takes {a} arguments but {target}, substituted for it in the configuration, takes {target_arity}."),
+                        *span,
+                    ));
                     continue;
                 }
                 match prog.lookup(name) {
