@@ -323,3 +323,33 @@ Op(a) == x' = a
     // The substitution `Next <- Op` starts the first line, after `CONSTANT ` (9 characters).
     assert_located(&stderr, "Arity.cfg", 1, 10);
 }
+
+/// Regression: the same for a substitution scoped to a module (`Z <- [Lib] Two`).
+#[test]
+fn a_module_scoped_substitution_with_another_arity_is_a_config_error() {
+    let lib = "\
+---- MODULE Lib ----
+Z == 1
+====
+";
+    let spec = "\
+---- MODULE Scoped ----
+EXTENDS Naturals
+VARIABLE x
+I == INSTANCE Lib
+Two(a, b) == a + b
+Init == x = I!Z
+Next == x' = x
+====
+";
+    let cfg = "INIT Init\nNEXT Next\nCONSTANT Z <- [Lib] Two\n";
+    let dir = fixture(
+        "scoped-arity",
+        &[("Lib.tla", lib), ("Scoped.tla", spec), ("Scoped.cfg", cfg)],
+    );
+    let (code, stderr) = check(&dir, "Scoped.tla", "Scoped.cfg");
+    assert_eq!(code, 151, "{stderr}");
+    assert!(stderr.contains("arity-mismatch"), "{stderr}");
+    // `Z <- [Lib] Two` follows `CONSTANT ` (9 characters) on the third line.
+    assert_located(&stderr, "Scoped.cfg", 3, 10);
+}

@@ -255,6 +255,17 @@ pub(crate) fn bind(
                         })
                         .collect();
                     let mut found = !ids.is_empty();
+                    // A replacement with another arity would be called with the wrong number
+                    // of arguments.
+                    let wrong = ids.iter().map(|id| prog.op(*id).params.len()).find(|a| *a != target_arity as usize);
+                    if let Some(a) = wrong {
+                        diags.push(Diagnostic::error(
+                            "arity-mismatch",
+                            format!("The operator {name} of module {m} takes {a} arguments but {target}, substituted for it in the configuration, takes {target_arity}."),
+                            *span,
+                        ));
+                        continue;
+                    }
                     for id in ids {
                         prog.override_with_op(id, target_id);
                     }
