@@ -2,14 +2,14 @@
 //! config, must end with a diagnostic or a verdict, never a panic. Each case takes a corpus
 //! entry (`corpus/<area>/X.tla` + `X.cfg`), applies a few random mutations (deleting,
 //! duplicating and swapping lines or tokens, changing numbers, inserting operator tokens,
-//! truncating, rewriting config constants), writes the result beside copies of the entry's
-//! library modules in a fresh directory and runs `warden check X.tla --config X.cfg`.
+//! truncating, rewriting config constants, substituting one of the spec's names for another),
+//! writes the result beside copies of the entry's library modules in a fresh directory and
+//! runs `warden check X.tla --config X.cfg`.
 //!
 //! A mutation may well describe an infinite state space, so a run is killed after a few
 //! seconds; only a crash (exit code 101, `panicked at` on stderr, a stack overflow or another
-//! signal) fails the test. The seed is
-//! fixed so CI is deterministic; `WARDEN_NO_PANIC_CASES` raises the case count and
-//! `WARDEN_NO_PANIC_SEED` picks another seed when hunting locally.
+//! signal) fails the test. The seed is fixed so CI is deterministic; `WARDEN_NO_PANIC_CASES`
+//! raises the case count and `WARDEN_NO_PANIC_SEED` picks another seed when hunting locally.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -202,6 +202,8 @@ enum Mutation {
     SwapTokens(usize, usize),
     ChangeNumber(usize, usize),
     InsertToken(usize, usize),
+    /// A line `CONSTANT a <- b` (in a spec: `a == b`) naming two identifiers of the spec.
+    Substitute(usize, usize, usize),
     Truncate(usize),
 }
 
@@ -224,6 +226,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         (n.clone(), n.clone()).prop_map(|(a, b)| Mutation::ChangeNumber(a, b)),
         (n.clone(), n.clone()).prop_map(|(a, b)| Mutation::InsertToken(a, b)),
         (n.clone(), n.clone()).prop_map(|(a, b)| Mutation::InsertToken(a, b)),
+        (n.clone(), n.clone(), n.clone()).prop_map(|(a, b, c)| Mutation::Substitute(a, b, c)),
         n.prop_map(Mutation::Truncate),
     ]
 }
@@ -298,8 +301,22 @@ fn swap(text: &str, a: (usize, usize), b: (usize, usize)) -> String {
     )
 }
 
-/// Applies one mutation; `inserts` are the tokens an insertion picks from.
-fn apply(text: &str, m: &Mutation, inserts: &[&str]) -> String {
+/// The identifiers of `text`, sorted and without duplicates.
+fn identifiers(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = tokens(text)
+        .into_iter()
+        .map(|(s, e)| &text[s..e])
+        .filter(|t| t.starts_with(|c: char| c.is_alphabetic()))
+        .map(str::to_string)
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Applies one mutation; `inserts` are the tokens an insertion picks from, `names` the
+/// identifiers a substitution picks from, `in_cfg` says which kind of file `text` is.
+fn apply(text: &str, m: &Mutation, inserts: &[&str], names: &[String], in_cfg: bool) -> String {
     let pick = |v: &[(usize, usize)], i: usize| (!v.is_empty()).then(|| v[i % v.len()]);
     let splice = |(s, e): (usize, usize), with: &str| format!("{}{with}{}", &text[..s], &text[e..]);
     let out = match m {
@@ -335,6 +352,17 @@ fn apply(text: &str, m: &Mutation, inserts: &[&str]) -> String {
                 &format!("{} ", inserts[t % inserts.len()]),
             ))
         }
+        Mutation::Substitute(i, a, b) if !names.is_empty() => {
+            let (a, b) = (&names[a % names.len()], &names[b % names.len()]);
+            let line = if in_cfg {
+                format!("CONSTANT {a} <- {b}\n")
+            } else {
+                format!("{a} == {b}\n")
+            };
+            let at = pick(&lines(text), *i).map_or(0, |r| r.0);
+            Some(splice((at, at), &line))
+        }
+        Mutation::Substitute(..) => None,
         Mutation::Truncate(i) => {
             let mut at = i % (text.len() + 1);
             while !text.is_char_boundary(at) {
@@ -449,11 +477,12 @@ fn mutated_corpus_specs_never_panic() {
         let mut spec = std::fs::read_to_string(spec_path).expect("spec is readable");
         let mut cfg =
             std::fs::read_to_string(spec_path.with_extension("cfg")).expect("cfg is readable");
+        let names = identifiers(&spec);
         for e in &edits {
             if e.in_cfg {
-                cfg = apply(&cfg, &e.mutation, CFG_TOKENS);
+                cfg = apply(&cfg, &e.mutation, CFG_TOKENS, &names, true);
             } else {
-                spec = apply(&spec, &e.mutation, SPEC_TOKENS);
+                spec = apply(&spec, &e.mutation, SPEC_TOKENS, &names, false);
             }
         }
         let dir = root.join(counter.fetch_add(1, Ordering::Relaxed).to_string());
