@@ -191,6 +191,9 @@ pub enum ExprKind {
     Temporal(Temporal, Vec<Expr>),
     /// An expression that could not be lowered (an error was reported).
     Error,
+    /// A closed constant expression, evaluated once and then reused (see
+    /// [`crate::eval::cache`]).
+    Cached(Arc<crate::eval::cache::CachedExpr>),
 }
 
 /// An operator definition after lowering.
@@ -239,6 +242,7 @@ impl Expr {
             | ExprKind::PrimeVar(_)
             | ExprKind::Local(_)
             | ExprKind::Const(_)
+            | ExprKind::Cached(_)
             | ExprKind::Error => {}
             ExprKind::Prime(a)
             | ExprKind::Not(a)

@@ -68,7 +68,7 @@ fn lvl(prog: &Program, e: &Expr, memo: &mut HashMap<OpId, u8>) -> u8 {
             .unwrap_or(CONSTANT)
     };
     match &e.kind {
-        ExprKind::Lit(_) | ExprKind::Local(_) | ExprKind::Error => CONSTANT,
+        ExprKind::Lit(_) | ExprKind::Local(_) | ExprKind::Error | ExprKind::Cached(_) => CONSTANT,
         ExprKind::Const(c) => match prog.const_values.get(c.0 as usize) {
             Some(Some(ConstBinding::Op(id))) => op_level(prog, *id, memo),
             _ => CONSTANT,

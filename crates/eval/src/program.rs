@@ -199,6 +199,7 @@ impl Program {
             cache.push(constant.then(OnceLock::new));
         }
         self.const_cache = cache;
+        crate::eval::cache::cache_closed(self);
     }
 }
 

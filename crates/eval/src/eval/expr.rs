@@ -70,13 +70,25 @@ impl Ctx<'_> {
                 }
                 Value::Bool(true)
             }
-            ExprKind::Builtin(b, args) => {
-                let vs = args
-                    .iter()
-                    .map(|a| self.eval(a))
-                    .collect::<EvalResult<Vec<_>>>()?;
-                self.builtin(*b, vs)?
-            }
+            ExprKind::Builtin(b, args) => match &args[..] {
+                [] => self.builtin(*b, &[])?,
+                [x] => {
+                    let x = self.eval(x)?;
+                    self.builtin(*b, std::slice::from_ref(&x))?
+                }
+                [x, y] => {
+                    let x = self.eval(x)?;
+                    let y = self.eval(y)?;
+                    self.builtin(*b, &[x, y])?
+                }
+                _ => {
+                    let vs = args
+                        .iter()
+                        .map(|a| self.eval(a))
+                        .collect::<EvalResult<Vec<_>>>()?;
+                    self.builtin(*b, &vs)?
+                }
+            },
             ExprKind::BuiltinHo(b, args) => self.builtin_ho(*b, args)?,
             ExprKind::Not(a) => Value::Bool(!self.eval_bool(a)?),
             ExprKind::And(xs) => {
@@ -343,6 +355,14 @@ impl Ctx<'_> {
                 ))
             }
             ExprKind::Error => return err("This expression could not be compiled."),
+            ExprKind::Cached(c) => match c.cell.get() {
+                Some(v) => v.clone(),
+                None => {
+                    let v = self.eval(&c.expr)?;
+                    let _ = c.cell.set(v.clone());
+                    v
+                }
+            },
         })
     }
 

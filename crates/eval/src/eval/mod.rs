@@ -7,6 +7,8 @@
 
 use std::sync::Arc;
 
+pub mod cache;
+
 use value::Value;
 
 use crate::builtins::{self, Builtin};
@@ -420,16 +422,23 @@ impl<'p> Ctx<'p> {
     /// Builds the frame of a call (captured prefix for local operators, then arguments)
     /// and returns its base.
     pub(crate) fn enter(&mut self, id: OpId, args: &[Arg], local: bool) -> EvalResult<usize> {
-        let mut frame: Vec<Slot> = Vec::with_capacity(args.len() + 4);
+        // The frame is pushed straight onto the stack: evaluating an argument only uses
+        // slots below `self.base` and restores the stack's length when it returns.
+        let new_base = self.stack.len();
         if local {
             let depth = self.prog.op(id).capture.unwrap_or(0) as usize;
-            frame.extend_from_slice(&self.stack[self.base..self.base + depth]);
+            let base = self.base;
+            self.stack.extend_from_within(base..base + depth);
         }
         for a in args {
-            frame.push(self.arg_slot(a)?);
+            match self.arg_slot(a) {
+                Ok(s) => self.stack.push(s),
+                Err(e) => {
+                    self.stack.truncate(new_base);
+                    return Err(e);
+                }
+            }
         }
-        let new_base = self.stack.len();
-        self.stack.extend(frame);
         Ok(new_base)
     }
 
@@ -493,7 +502,7 @@ impl<'p> Ctx<'p> {
                         other => self.slot_value(other)?,
                     });
                 }
-                self.builtin(*b, vs)
+                self.builtin(*b, &vs)
             }
             OpVal::Const(c) => match self.prog.const_values.get(c.0 as usize) {
                 Some(Some(ConstBinding::Op(id))) => self.call_opval(&OpVal::User(*id), args),
@@ -506,7 +515,7 @@ impl<'p> Ctx<'p> {
         }
     }
 
-    fn builtin(&mut self, b: Builtin, args: Vec<Value>) -> EvalResult<Value> {
+    fn builtin(&mut self, b: Builtin, args: &[Value]) -> EvalResult<Value> {
         match b {
             Builtin::Print => {
                 self.out.print(&display(&args[0]));
@@ -546,7 +555,7 @@ impl<'p> Ctx<'p> {
                 v => err(format!("TLCSet: unsupported register {}.", display(v))),
             },
             Builtin::Plus | Builtin::Minus | Builtin::Mul | Builtin::Pow | Builtin::Neg => {
-                let v = builtins::apply(b, &args)?;
+                let v = builtins::apply(b, args)?;
                 if let Value::Int(i) = v {
                     if i32::try_from(i).is_err()
                         && !WARNED_32BIT.swap(true, std::sync::atomic::Ordering::Relaxed)
@@ -558,7 +567,7 @@ impl<'p> Ctx<'p> {
                 }
                 Ok(v)
             }
-            _ => builtins::apply(b, &args),
+            _ => builtins::apply(b, args),
         }
     }
 
