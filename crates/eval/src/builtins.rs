@@ -644,7 +644,12 @@ pub fn apply(b: Builtin, args: &[Value]) -> EvalResult<Value> {
                     .iter()
                     .find(|(k2, _)| vals::equal(k2, &k).unwrap_or(false))
                     .map_or(0, |p| p.1);
-                out.push((k, if b == BagPlus { n + m } else { n - m }));
+                let c = if b == BagPlus {
+                    n.checked_add(m).ok_or_else(|| overflow("(+)"))?
+                } else {
+                    n.checked_sub(m).ok_or_else(|| overflow("(-)"))?
+                };
+                out.push((k, c));
             }
             if b == BagPlus {
                 for (k, m) in y {
@@ -695,7 +700,12 @@ pub fn apply(b: Builtin, args: &[Value]) -> EvalResult<Value> {
                     .collect::<EvalResult<Vec<_>>>()?,
             )?
         }
-        BagCardinality => Value::Int(bag(a(0), "BagCardinality")?.iter().map(|p| p.1).sum()),
+        BagCardinality => Value::Int(
+            bag(a(0), "BagCardinality")?
+                .iter()
+                .try_fold(0i64, |acc, p| acc.checked_add(p.1))
+                .ok_or_else(|| overflow("BagCardinality"))?,
+        ),
         CopiesIn => {
             let x = bag(a(1), "CopiesIn")?;
             Value::Int(
