@@ -353,3 +353,21 @@ Next == x' = x
     // `Z <- [Lib] Two` follows `CONSTANT ` (9 characters) on the third line.
     assert_located(&stderr, "Scoped.cfg", 3, 10);
 }
+
+/// Regression: adding bag counts overflowed inside `(+)` and panicked.
+#[test]
+fn a_bag_count_overflow_is_an_error() {
+    let spec = "\
+---- MODULE BagMax ----
+EXTENDS Bags, TLC
+VARIABLE x
+Init == x = 0
+Next == x' = x
+Inv == (1 :> 9223372036854775807) (+) (1 :> 1) # EmptyBag
+====
+";
+    let cfg = "INIT Init\nNEXT Next\nINVARIANT Inv\n";
+    let (code, stdout, stderr) = check_files("bag-max", "BagMax", spec, cfg);
+    assert_eq!(code, 76, "{stdout}{stderr}");
+    assert!(stdout.contains("Overflow when computing (+)."), "{stdout}");
+}
