@@ -21,15 +21,34 @@ pub struct ModelError {
     pub message: String,
     /// Further lines (source location with a caret, the expression stack …), already rendered.
     pub detail: String,
+    /// What kind of error this is, kebab-case and stable (e.g. `evaluation`,
+    /// `module-argument`, `assert-failed`, `unassigned-variable`), so a front end can map
+    /// errors to exit codes without reading the wording. [`ModelError::EVALUATION`] when the
+    /// model does not say.
+    pub code: &'static str,
 }
 
 impl ModelError {
-    /// An error with a message and no detail.
+    /// The code of an error the model does not classify further.
+    pub const EVALUATION: &'static str = "evaluation";
+
+    /// The code of an error about a successor that leaves part of the state undetermined
+    /// (see [`Model::incomplete_successor`]).
+    pub const UNASSIGNED: &'static str = "unassigned-variable";
+
+    /// An error with a message, no detail and the code [`ModelError::EVALUATION`].
     pub fn new(message: impl Into<String>) -> ModelError {
         ModelError {
             message: message.into(),
             detail: String::new(),
+            code: ModelError::EVALUATION,
         }
+    }
+
+    /// The same error with another code.
+    pub fn with_code(mut self, code: &'static str) -> ModelError {
+        self.code = code;
+        self
     }
 }
 
@@ -63,6 +82,20 @@ pub trait Model: Sync {
         state: &Self::State,
         emit: &mut dyn FnMut(ActionId, Self::State),
     ) -> Result<(), ModelError>;
+
+    /// The successor that `next` could not complete when it failed with `error` on `state`,
+    /// and the action that produced it; `None` (the default) when the error is not about one
+    /// successor. TLC counts such a successor as generated (not distinct) and shows it, with
+    /// its undetermined part, as the last state of the error's trace
+    /// (`ModelChecker.doNextSetErr` after `Tool.isGoodState` failed). Called only after an
+    /// error, so a model may recompute it.
+    fn incomplete_successor(
+        &self,
+        _state: &Self::State,
+        _error: &ModelError,
+    ) -> Option<(ActionId, Self::State)> {
+        None
+    }
 
     /// The fingerprint used to decide whether a state was seen before (under a VIEW or a
     /// symmetry, the fingerprint of the view or of the canonical representative).

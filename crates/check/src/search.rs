@@ -46,7 +46,10 @@
 //!   outside the constraints, or all seen, is not deadlocked. The trace ends in that state.
 //! - **Evaluation errors** (`Worker.run` → `ModelChecker.doNextFailed`,
 //!   `ModelChecker.doNextEvalFailed`): an error while computing the successors of `s` is
-//!   reported with the trace to `s`; the successors emitted before the error were already
+//!   reported with the trace to `s`, except a successor that leaves a variable unassigned
+//!   (`Tool.isGoodState` false → `ModelChecker.doNextSetErr(cur, succ, action)`): it was
+//!   already counted as generated (`Worker.addElement` counts first) and the trace ends
+//!   with it (`Model::incomplete_successor`); the successors emitted before the error were already
 //!   processed (counted, stored, checked). An error in a constraint, an invariant or an
 //!   action property of a successor `t` is reported with the trace to `s` followed by `t`.
 //! - **Counts** (`ModelChecker.printSummary`): generated = initial states + successors;
@@ -403,7 +406,17 @@ impl<M: Model> Search<'_, M> {
             }
         }
         if let Some(e) = expansion.next_error {
-            let failure = error(ErrorSite::Next, e, Some(self.graph.trace_to(parent)));
+            let parent_state = &self.graph.slice(parent.0..parent.0 + 1)[0];
+            let trace = match self.model.incomplete_successor(parent_state, &e) {
+                // TLC counts the incomplete successor as generated (not distinct: it is
+                // never fingerprinted) and ends the trace with it.
+                Some((action, succ)) => {
+                    self.generated += 1;
+                    self.through(parent, action, Some(succ))
+                }
+                None => Some(self.graph.trace_to(parent)),
+            };
+            let failure = error(ErrorSite::Next, e, trace);
             return Some((failure, self.mark(parent, false)));
         }
         if generated_none && self.options.check_deadlock {

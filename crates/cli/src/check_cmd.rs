@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context as _;
-use check::{Model, NullReporter, Options, Outcome, Verdict};
+use check::{Model, ModelError, NullReporter, Options, Outcome, Verdict};
 use source::{Diagnostic, Severity, SourceDb};
 use spec::{SpecModel, State};
 
@@ -96,6 +96,10 @@ fn print_outcome(
                 if !e.detail.is_empty() {
                     writeln!(out, "{}", e.detail)?;
                 }
+                if e.code == ModelError::UNASSIGNED {
+                    // TLC leaves an empty line before this error's trace.
+                    writeln!(out)?;
+                }
             }
         }
     }
@@ -107,11 +111,17 @@ fn print_outcome(
                 Some(a) => model.action_label(a),
             };
             writeln!(out, "State {}: <{}>", i + 1, label)?;
-            write!(out, "{}", state_text(names, step.state.values()))?;
+            let values: Vec<_> = (0..names.len()).map(|i| step.state.value(i)).collect();
+            write!(out, "{}", state_text(names, &values))?;
             writeln!(out)?;
         }
     }
-    let with_depth = !matches!(outcome.verdict, Verdict::Error(_));
+    // TLC prints the depth after every verdict but an evaluation error; a successor that
+    // leaves a variable unassigned is reported like a violation (`doNextSetErr`).
+    let with_depth = match &outcome.verdict {
+        Verdict::Error(e) => e.code == ModelError::UNASSIGNED,
+        _ => true,
+    };
     write!(out, "{}", summary(&outcome.stats, with_depth))?;
     Ok(())
 }
@@ -163,9 +173,18 @@ fn report_of(
                 .map(|_| label.split(' ').next().unwrap_or("").to_string());
             let mut vars = serde_json::Map::new();
             let mut itf = serde_json::Map::new();
-            for (name, v) in names.iter().zip(step.state.values()) {
-                vars.insert(name.clone(), SpecModel::display_value(v).into());
-                itf.insert(name.clone(), to_itf(v));
+            for (i, name) in names.iter().enumerate() {
+                match step.state.value(i) {
+                    Some(v) => {
+                        vars.insert(name.clone(), SpecModel::display_value(v).into());
+                        itf.insert(name.clone(), to_itf(v));
+                    }
+                    // An unassigned variable of an incomplete last step.
+                    None => {
+                        vars.insert(name.clone(), "null".into());
+                        itf.insert(name.clone(), serde_json::Value::Null);
+                    }
+                }
             }
             TraceState {
                 index: i + 1,

@@ -28,25 +28,54 @@ pub const SYSTEM: i32 = 153;
 /// The search stopped at a limit before it was complete (warden's own).
 pub const INCOMPLETE: i32 = 4;
 
+/// TLC's exit code for an error that maps to no exit status of its own.
+pub const ERROR: i32 = 255;
+
 /// The exit code of a finished search; `site` says what was being evaluated when an error
-/// was raised (TLC gives errors in invariants and properties their own code).
+/// was raised.
+///
+/// TLC's rule (`tlc2.output.EC.ExitStatus.errorConstantToExitStatus`, applied by
+/// `tlc2.TLC.main` to the code `ModelChecker.modelCheck` returns):
+///
+/// - An error in an invariant or a property is reported as
+///   `EC.TLC_INVARIANT_EVALUATION_FAILED` / `TLC_ACTION_PROPERTY_EVALUATION_FAILED`: 76
+///   (the replay that prints the expression stack does not re-evaluate it).
+/// - An error while computing the initial states is replayed and then always reported as
+///   `EC.TLC_NESTED_EXPRESSION` (`ModelChecker.modelCheck` catches every `Throwable` of the
+///   replay of `doInit`): 75, whatever its kind, `Assert` included. An initial state that
+///   leaves a variable unassigned is not an exception but `EC.TLC_INITIAL_STATE`-like
+///   (`Tool.isGoodState` false in `DoInitFunctor`), which maps to no status: 255.
+/// - An error while computing successors (or their constraints) is replayed with the
+///   expression stack recorded; if the replay throws an `EvalException`, its own `EC` code
+///   is returned, otherwise `EC.TLC_NESTED_EXPRESSION`. `EvalException`s come from TLC's
+///   standard modules (code `module-argument`: `EC.TLC_MODULE_*`, which map to no status:
+///   255) and from `Assert` (`EC.TLC_VALUE_ASSERT_FAILED`: 14). Errors of TLC's evaluator
+///   proper (`Assert.fail`: domain errors, CHOOSE, comparisons of values of different
+///   kinds) are `TLCRuntimeException`s: 75. A successor leaving a variable unassigned is
+///   `EC.TLC_STATE_NOT_COMPLETELY_SPECIFIED_NEXT`: 75.
 pub fn of_verdict(v: &Verdict, site: Option<ErrorSite>) -> i32 {
     match v {
-        Verdict::Error(_)
-            if matches!(
-                site,
-                Some(ErrorSite::Invariant | ErrorSite::InitialProperty | ErrorSite::ActionProperty)
-            ) =>
-        {
-            SAFETY_EVAL
-        }
         Verdict::Ok => OK,
         Verdict::InvariantViolated { .. } | Verdict::InitialPropertyViolated { .. } => SAFETY,
         Verdict::ActionPropertyViolated { .. } => LIVENESS,
         Verdict::Deadlock => DEADLOCK,
-        Verdict::Error(e) if e.message.starts_with("The first argument of Assert") => ASSERT,
-        Verdict::Error(_) => EVAL,
         Verdict::Incomplete(_) => INCOMPLETE,
+        Verdict::Error(e) => match site {
+            Some(ErrorSite::Invariant | ErrorSite::InitialProperty | ErrorSite::ActionProperty) => {
+                SAFETY_EVAL
+            }
+            Some(ErrorSite::Init) | None => match e.code {
+                "unassigned-variable" => ERROR,
+                _ => EVAL,
+            },
+            Some(ErrorSite::Next | ErrorSite::Constraint | ErrorSite::ActionConstraint) => {
+                match e.code {
+                    "assert-failed" => ASSERT,
+                    "module-argument" => ERROR,
+                    _ => EVAL,
+                }
+            }
+        },
     }
 }
 

@@ -9,15 +9,18 @@ use check::{Stats, Verdict};
 use std::fmt::Write as _;
 use value::Value;
 
-/// One state in TLC's form: `x = 1` for a single variable, otherwise `/\ x = 1` lines.
-pub fn state_text(names: &[String], values: &[Value]) -> String {
+/// One state in TLC's form: `x = 1` for a single variable, otherwise `/\ x = 1` lines. An
+/// unassigned variable (`None`, in the last state of an incomplete step) prints as `null`,
+/// as TLC prints it.
+pub fn state_text(names: &[String], values: &[Option<&Value>]) -> String {
     let mut out = String::new();
+    let shown = |v: &Option<&Value>| v.map_or_else(|| "null".to_string(), ToString::to_string);
     if names.len() == 1 {
-        let _ = writeln!(out, "{} = {}", names[0], values[0]);
+        let _ = writeln!(out, "{} = {}", names[0], shown(&values[0]));
         return out;
     }
     for (name, v) in names.iter().zip(values) {
-        let _ = writeln!(out, "/\\ {name} = {v}");
+        let _ = writeln!(out, "/\\ {name} = {}", shown(v));
     }
     out
 }
@@ -63,15 +66,23 @@ mod tests {
 
     #[test]
     fn single_variable_states_have_no_bullet() {
-        let text = state_text(&["x".to_string()], &[Value::Int(3)]);
+        let text = state_text(&["x".to_string()], &[Some(&Value::Int(3))]);
         assert_eq!(text, "x = 3\n");
     }
 
     #[test]
     fn several_variables_are_a_conjunction_list() {
         let names = ["x".to_string(), "s".to_string()];
-        let text = state_text(&names, &[Value::Int(0), Value::Str(Arc::from("a"))]);
+        let s = Value::Str(Arc::from("a"));
+        let text = state_text(&names, &[Some(&Value::Int(0)), Some(&s)]);
         assert_eq!(text, "/\\ x = 0\n/\\ s = \"a\"\n");
+    }
+
+    #[test]
+    fn unassigned_variables_print_as_null() {
+        let names = ["x".to_string(), "y".to_string()];
+        let text = state_text(&names, &[Some(&Value::Int(1)), None]);
+        assert_eq!(text, "/\\ x = 1\n/\\ y = null\n");
     }
 
     #[test]

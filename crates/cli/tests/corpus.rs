@@ -140,26 +140,6 @@ const KNOWN_DIFFERENCES: &[(&str, &str, &str)] = &[
         "generated",
         "TLC orders strings by interning order; warden orders them by text",
     ),
-    (
-        "errors/Unassigned.expect",
-        "generated",
-        "TLC counts the incompletely specified successor as generated",
-    ),
-    (
-        "errors/Unassigned.expect",
-        "trace_length",
-        "TLC ends the trace with the incompletely specified successor",
-    ),
-    (
-        "errors/ModNegative.expect",
-        "exit_code",
-        "TLC exits 255 for this evaluation error (no exit status mapped); warden exits 75",
-    ),
-    (
-        "errors/TypeMismatch.expect",
-        "exit_code",
-        "TLC exits 255 for this evaluation error (no exit status mapped); warden exits 75",
-    ),
 ];
 
 #[test]

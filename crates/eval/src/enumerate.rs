@@ -73,11 +73,15 @@ impl<'p> Ctx<'p> {
         r.map(|_| ())
     }
 
-    /// Enumerates the successors of the current state under one action.
+    /// Enumerates the successors of the current state under one action. When a successor
+    /// leaves a variable unassigned, the error is returned and `incomplete` receives that
+    /// successor, `None` in the unassigned slots (TLC shows it as the last state of the
+    /// trace, its unassigned variables as `null`).
     pub fn action_successors(
         &mut self,
         action: &Action,
         label: &dyn Fn() -> String,
+        incomplete: &mut Option<Vec<Option<Value>>>,
         emit: &mut dyn FnMut(Vec<Value>) -> EvalResult<()>,
     ) -> EvalResult<()> {
         self.stack.clear();
@@ -88,7 +92,9 @@ impl<'p> Ctx<'p> {
         }
         let prog = self.prog;
         self.enumerate(&action.expr, &Cont::Nil, false, &mut |cx| {
-            let st = complete(cx, prog, &format!("action {}", label()))?;
+            let st = complete(cx, prog, &format!("action {}", label())).inspect_err(|_| {
+                *incomplete = Some(cx.next.clone());
+            })?;
             emit(st)?;
             Ok(true)
         })?;

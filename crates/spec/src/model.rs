@@ -11,13 +11,35 @@ use value::Value;
 use crate::locate::Locator;
 
 /// A state: the values of the spec's variables, in declaration order. Cheap to clone.
+///
+/// A state may be incomplete: the successor of a step that left variables unassigned, which
+/// exists only to be shown as the last state of that error's trace (TLC prints its
+/// unassigned variables as `null`). It is never fingerprinted or explored.
 #[derive(Clone, Debug)]
-pub struct State(pub(crate) Arc<[Value]>);
+pub struct State(pub(crate) Arc<[Value]>, pub(crate) Option<Arc<Vec<bool>>>);
 
 impl State {
-    /// The variables' values, indexed like [`SpecModel::variables`].
+    fn complete(values: Vec<Value>) -> State {
+        State(values.into(), None)
+    }
+
+    /// The variables' values, indexed like [`SpecModel::variables`]. In an incomplete state
+    /// an unassigned variable holds a placeholder; see [`State::value`].
     pub fn values(&self) -> &[Value] {
         &self.0
+    }
+
+    /// The value of variable `i`, `None` if it is unassigned (or out of range).
+    pub fn value(&self, i: usize) -> Option<&Value> {
+        match &self.1 {
+            Some(unassigned) if unassigned.get(i).copied().unwrap_or(false) => None,
+            _ => self.0.get(i),
+        }
+    }
+
+    /// Whether every variable has a value.
+    pub fn is_complete(&self) -> bool {
+        self.1.is_none()
     }
 }
 
@@ -89,6 +111,7 @@ impl SpecModel {
 
     pub(crate) fn error(&self, e: EvalError) -> ModelError {
         ModelError {
+            code: e.code(),
             message: e.message,
             detail: e.span.map(|s| self.locator.location(s)).unwrap_or_default(),
         }
@@ -118,7 +141,7 @@ impl Model for SpecModel {
     fn init(&self, emit: &mut dyn FnMut(State)) -> Result<(), ModelError> {
         let mut cx = self.ctx(&[]);
         cx.init_states(&self.init, &mut |vs| {
-            emit(State(vs.into()));
+            emit(State::complete(vs));
             Ok(())
         })
         .map_err(|e| self.error(e))
@@ -131,13 +154,42 @@ impl Model for SpecModel {
             let label = || {
                 a.op.map_or("Action".to_string(), |id| self.prog.op(id).name.clone())
             };
-            cx.action_successors(a, &label, &mut |vs| {
-                emit(ActionId(i as u32), State(vs.into()));
+            cx.action_successors(a, &label, &mut None, &mut |vs| {
+                emit(ActionId(i as u32), State::complete(vs));
                 Ok(())
             })
             .map_err(|e| self.error(e))?;
         }
         Ok(())
+    }
+
+    fn incomplete_successor(&self, state: &State, error: &ModelError) -> Option<(ActionId, State)> {
+        if error.code != ModelError::UNASSIGNED {
+            return None;
+        }
+        // Evaluation is deterministic: running the actions again in order fails at the
+        // same successor.
+        let mut cx = self.ctx(state.values());
+        for (i, a) in self.actions.iter().enumerate() {
+            let label = || String::new();
+            let mut incomplete = None;
+            if cx
+                .action_successors(a, &label, &mut incomplete, &mut |_| Ok(()))
+                .is_err()
+            {
+                let slots = incomplete?;
+                let unassigned: Vec<bool> = slots.iter().map(Option::is_none).collect();
+                let values: Vec<Value> = slots
+                    .into_iter()
+                    .map(|v| v.unwrap_or(Value::Bool(false)))
+                    .collect();
+                return Some((
+                    ActionId(i as u32),
+                    State(values.into(), Some(Arc::new(unassigned))),
+                ));
+            }
+        }
+        None
     }
 
     fn fingerprint(&self, state: &State) -> Fingerprint {
