@@ -129,18 +129,7 @@ fn check_one(expect_path: &Path) -> Vec<String> {
 /// Known differences from TLC, each with its cause: `(spec, key, why)`. A listed key is
 /// not compared; instead the test fails if it no longer differs, so the list only shrinks
 /// when the difference is fixed.
-const KNOWN_DIFFERENCES: &[(&str, &str, &str)] = &[
-    (
-        "operators/ChooseState.expect",
-        "distinct",
-        "TLC orders strings by interning order; warden orders them by text",
-    ),
-    (
-        "operators/ChooseState.expect",
-        "generated",
-        "TLC orders strings by interning order; warden orders them by text",
-    ),
-];
+const KNOWN_DIFFERENCES: &[(&str, &str, &str)] = &[];
 
 #[test]
 fn corpus_matches_tlc() {

@@ -11,6 +11,7 @@ mod load;
 mod locate;
 mod model;
 mod overrides;
+mod string_order;
 
 pub use load::{load, load_with};
 pub use model::{SpecModel, State};

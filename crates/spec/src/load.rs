@@ -8,6 +8,7 @@ use syntax::ast;
 
 use crate::model::SpecModel;
 use crate::overrides::Overrides;
+use crate::string_order;
 
 fn read(db: &mut SourceDb, path: &Path) -> Result<FileId, Diagnostic> {
     if let Some(f) = db.find(path) {
@@ -63,6 +64,39 @@ fn parse(db: &mut SourceDb, path: &Path) -> Result<ast::Module, Vec<Diagnostic>>
         return Err(r.errors);
     }
     r.module.ok_or(r.errors)
+}
+
+/// Computes TLC's string order for this spec and installs it (before any value is built).
+fn install_string_order(
+    db: &SourceDb,
+    spec_path: &Path,
+    root: &ast::Module,
+    modules: &BTreeMap<String, ast::Module>,
+    dir: &Path,
+    cfg: FileId,
+) {
+    let text = |m: &ast::Module, file: Option<FileId>| {
+        let mut uses = Vec::new();
+        referenced(m, &mut uses, &mut Vec::new());
+        string_order::ModuleText {
+            name: m.name.name.clone(),
+            file,
+            uses: uses.into_iter().map(|(n, _)| n).collect(),
+        }
+    };
+    let root_text = text(root, db.find(spec_path));
+    let texts: Vec<_> = modules
+        .iter()
+        .map(|(name, m)| text(m, db.find(&dir.join(format!("{name}.tla")))))
+        .collect();
+    let mut all = texts;
+    all.push(string_order::ModuleText {
+        name: root_text.name.clone(),
+        file: root_text.file,
+        uses: root_text.uses.clone(),
+    });
+    let names = string_order::spec_order(db, &all, &root_text, cfg);
+    string_order::install(names);
 }
 
 /// Loads a spec and its configuration into a model.
@@ -136,6 +170,7 @@ pub fn load_with(
         return Err(cfg_diags);
     }
     crate::overrides::apply(db, &mut cfg, overrides)?;
+    install_string_order(db, spec_path, &root, &modules, &dir, cfg_file);
     let (prog, lower_diags) = eval::lower_program(&root, &modules);
     if has_errors(&lower_diags) {
         return Err(lower_diags);
