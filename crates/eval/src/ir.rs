@@ -222,17 +222,22 @@ impl Expr {
     /// Calls `f` on this expression and every sub-expression, parents first.
     pub fn walk_mut(&mut self, f: &mut dyn FnMut(&mut Expr)) {
         f(self);
-        let bounds = |bs: &mut Vec<Bound>, f: &mut dyn FnMut(&mut Expr)| {
-            for b in bs {
-                if let Some(s) = &mut b.set {
-                    s.walk_mut(f);
+        self.for_each_child_mut(&mut |c| c.walk_mut(f));
+    }
+
+    /// Calls `f` on each direct sub-expression of this expression.
+    pub fn for_each_child_mut(&mut self, f: &mut dyn FnMut(&mut Expr)) {
+        let args = |xs: &mut Vec<Arg>, f: &mut dyn FnMut(&mut Expr)| {
+            for a in xs {
+                if let Arg::Expr(x) = a {
+                    f(x);
                 }
             }
         };
-        let args = |xs: &mut Vec<Arg>, f: &mut dyn FnMut(&mut Expr)| {
-            for a in xs {
-                if let Arg::Expr(e) = a {
-                    e.walk_mut(f);
+        let bounds = |bs: &mut [Bound], f: &mut dyn FnMut(&mut Expr)| {
+            for b in bs {
+                if let Some(s) = &mut b.set {
+                    f(s);
                 }
             }
         };
@@ -248,7 +253,7 @@ impl Expr {
             | ExprKind::Not(a)
             | ExprKind::Dot(a, _)
             | ExprKind::Unchanged(a)
-            | ExprKind::Enabled(a) => a.walk_mut(f),
+            | ExprKind::Enabled(a) => f(a),
             ExprKind::Call(_, xs)
             | ExprKind::CallLocal(_, xs)
             | ExprKind::CallParam(_, xs)
@@ -256,7 +261,7 @@ impl Expr {
             | ExprKind::BuiltinHo(_, xs) => args(xs, f),
             ExprKind::RecFnApp(_, xs, p) => {
                 args(xs, f);
-                p.walk_mut(f);
+                f(p);
             }
             ExprKind::Builtin(_, xs)
             | ExprKind::And(xs)
@@ -264,11 +269,7 @@ impl Expr {
             | ExprKind::SetEnum(xs)
             | ExprKind::Tuple(xs)
             | ExprKind::Times(xs)
-            | ExprKind::Temporal(_, xs) => {
-                for x in xs {
-                    x.walk_mut(f);
-                }
-            }
+            | ExprKind::Temporal(_, xs) => xs.iter_mut().for_each(&mut *f),
             ExprKind::Implies(a, b)
             | ExprKind::Equiv(a, b)
             | ExprKind::Eq(a, b)
@@ -277,49 +278,43 @@ impl Expr {
             | ExprKind::FnApp(a, b)
             | ExprKind::BoxAction(a, b)
             | ExprKind::AngleAction(a, b) => {
-                a.walk_mut(f);
-                b.walk_mut(f);
+                f(a);
+                f(b);
             }
             ExprKind::If(a, b, c) => {
-                a.walk_mut(f);
-                b.walk_mut(f);
-                c.walk_mut(f);
+                f(a);
+                f(b);
+                f(c);
             }
             ExprKind::Case(arms, other) => {
                 for (g, b) in arms {
-                    g.walk_mut(f);
-                    b.walk_mut(f);
+                    f(g);
+                    f(b);
                 }
                 if let Some(o) = other {
-                    o.walk_mut(f);
+                    f(o);
                 }
             }
             ExprKind::Quant(_, bs, body)
             | ExprKind::SetMap(bs, body)
             | ExprKind::FnCons(bs, body) => {
                 bounds(bs, f);
-                body.walk_mut(f);
+                f(body);
             }
             ExprKind::Choose(b, body) | ExprKind::SetFilter(b, body) => {
-                if let Some(s) = &mut b.set {
-                    s.walk_mut(f);
-                }
-                body.walk_mut(f);
+                bounds(std::slice::from_mut(&mut **b), f);
+                f(body);
             }
-            ExprKind::Record(fs) | ExprKind::RecordSet(fs) => {
-                for (_, x) in fs {
-                    x.walk_mut(f);
-                }
-            }
+            ExprKind::Record(fs) | ExprKind::RecordSet(fs) => fs.iter_mut().for_each(|(_, x)| f(x)),
             ExprKind::Except(g, cs) => {
-                g.walk_mut(f);
+                f(g);
                 for c in cs {
                     for k in &mut c.path {
                         if let ExceptKey::Index(x) = k {
-                            x.walk_mut(f);
+                            f(x);
                         }
                     }
-                    c.value.walk_mut(f);
+                    f(&mut c.value);
                 }
             }
         }

@@ -108,7 +108,7 @@ impl Analysis<'_> {
             | ExprKind::Enabled(_)
             | ExprKind::Temporal(..)
             | ExprKind::Cached(_) => {}
-            _ => for_each_child(e, &mut |c| self.wrap(c)),
+            _ => e.for_each_child_mut(&mut |c| self.wrap(c)),
         }
     }
 
@@ -299,98 +299,5 @@ fn worth_caching(e: &Expr) -> bool {
         ExprKind::Lit(_) | ExprKind::Const(_) | ExprKind::Cached(_) | ExprKind::Error => false,
         ExprKind::Tuple(xs) => !xs.is_empty(),
         _ => true,
-    }
-}
-
-/// Calls `f` on each direct sub-expression of `e`.
-fn for_each_child(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
-    let args = |xs: &mut Vec<Arg>, f: &mut dyn FnMut(&mut Expr)| {
-        for a in xs {
-            if let Arg::Expr(x) = a {
-                f(x);
-            }
-        }
-    };
-    let bounds = |bs: &mut [Bound], f: &mut dyn FnMut(&mut Expr)| {
-        for b in bs {
-            if let Some(s) = &mut b.set {
-                f(s);
-            }
-        }
-    };
-    match &mut e.kind {
-        ExprKind::Lit(_)
-        | ExprKind::Var(_)
-        | ExprKind::PrimeVar(_)
-        | ExprKind::Local(_)
-        | ExprKind::Const(_)
-        | ExprKind::Cached(_)
-        | ExprKind::Error => {}
-        ExprKind::Prime(a)
-        | ExprKind::Not(a)
-        | ExprKind::Dot(a, _)
-        | ExprKind::Unchanged(a)
-        | ExprKind::Enabled(a) => f(a),
-        ExprKind::Call(_, xs)
-        | ExprKind::CallLocal(_, xs)
-        | ExprKind::CallParam(_, xs)
-        | ExprKind::CallConst(_, xs)
-        | ExprKind::BuiltinHo(_, xs) => args(xs, f),
-        ExprKind::RecFnApp(_, xs, p) => {
-            args(xs, f);
-            f(p);
-        }
-        ExprKind::Builtin(_, xs)
-        | ExprKind::And(xs)
-        | ExprKind::Or(xs)
-        | ExprKind::SetEnum(xs)
-        | ExprKind::Tuple(xs)
-        | ExprKind::Times(xs)
-        | ExprKind::Temporal(_, xs) => xs.iter_mut().for_each(&mut *f),
-        ExprKind::Implies(a, b)
-        | ExprKind::Equiv(a, b)
-        | ExprKind::Eq(a, b)
-        | ExprKind::In(a, b)
-        | ExprKind::FnSet(a, b)
-        | ExprKind::FnApp(a, b)
-        | ExprKind::BoxAction(a, b)
-        | ExprKind::AngleAction(a, b) => {
-            f(a);
-            f(b);
-        }
-        ExprKind::If(a, b, c) => {
-            f(a);
-            f(b);
-            f(c);
-        }
-        ExprKind::Case(arms, other) => {
-            for (g, b) in arms {
-                f(g);
-                f(b);
-            }
-            if let Some(o) = other {
-                f(o);
-            }
-        }
-        ExprKind::Quant(_, bs, body) | ExprKind::SetMap(bs, body) | ExprKind::FnCons(bs, body) => {
-            bounds(bs, f);
-            f(body);
-        }
-        ExprKind::Choose(b, body) | ExprKind::SetFilter(b, body) => {
-            bounds(std::slice::from_mut(&mut **b), f);
-            f(body);
-        }
-        ExprKind::Record(fs) | ExprKind::RecordSet(fs) => fs.iter_mut().for_each(|(_, x)| f(x)),
-        ExprKind::Except(g, cs) => {
-            f(g);
-            for c in cs {
-                for k in &mut c.path {
-                    if let ExceptKey::Index(x) = k {
-                        f(x);
-                    }
-                }
-                f(&mut c.value);
-            }
-        }
     }
 }
