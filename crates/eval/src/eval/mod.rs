@@ -195,6 +195,12 @@ impl<'p> Ctx<'p> {
     /// filter (so `n \in Nat \ {0}` works as in TLC).
     pub(crate) fn member(&mut self, x: &Value, set: &Expr) -> EvalResult<bool> {
         match &set.kind {
+            // A closed constant set not computed yet: test membership through its
+            // expression when that is one of the forms above, since computing it may mean
+            // enumerating an infinite set (`Nat \ {0}`); otherwise computing it once is best.
+            ExprKind::Cached(c) if c.cell.get().is_none() && is_lazy_membership_form(&c.expr) => {
+                self.member(x, &c.expr)
+            }
             ExprKind::Builtin(Builtin::SetMinus, a) => {
                 Ok(self.member(x, &a[0])? && !self.member(x, &a[1])?)
             }
@@ -757,4 +763,18 @@ fn not_in_domain(id: OpId, x: &Value, cx: &Ctx) -> EvalResult<Value> {
         cx.prog.op(id).name,
         display(x)
     ))
+}
+
+/// Whether [`Ctx::member`] tests membership in `set` without building it.
+fn is_lazy_membership_form(set: &Expr) -> bool {
+    match &set.kind {
+        ExprKind::Builtin(Builtin::SetMinus | Builtin::Cup | Builtin::Cap, _)
+        | ExprKind::FnSet(..)
+        | ExprKind::RecordSet(_)
+        | ExprKind::Times(_)
+        | ExprKind::Builtin(Builtin::Seq | Builtin::Subset, _) => true,
+        ExprKind::SetFilter(bound, _) => bound.set.is_some(),
+        ExprKind::Builtin(Builtin::Union, a) => matches!(a[0].kind, ExprKind::SetEnum(_)),
+        _ => false,
+    }
 }
