@@ -64,17 +64,4 @@ impl Parser<'_> {
             span: start.to(end),
         })
     }
-
-    /// Skips the rest of a `USE`/`HIDE` directive (facts, `DEF` lists).
-    pub(crate) fn skip_directive(&mut self) {
-        loop {
-            let t = self.raw(self.pos);
-            if matches!(t.tok, Tok::Eof | Tok::ModuleEnd | Tok::Dashes)
-                || (t.first_on_line && self.is_unit_start(self.pos))
-            {
-                return;
-            }
-            self.bump();
-        }
-    }
 }

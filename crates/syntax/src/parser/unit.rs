@@ -31,6 +31,19 @@ const UNIT_KEYWORDS: &[&str] = &[
     "EXTENDS",
 ];
 
+/// The name of a symbolic operator (`+`, `-.`, `^+`) written at `span`.
+fn op_ident(op: &str, span: source::Span) -> Ident {
+    Ident {
+        name: op.to_string(),
+        span,
+    }
+}
+
+/// A parameter that takes no arguments.
+fn plain_param(name: Ident) -> OpParam {
+    OpParam { name, arity: 0 }
+}
+
 /// Whether `tok` is a user-definable prefix operator symbol in a definition head.
 fn prefix_def_symbol(tok: &Tok) -> Option<&'static str> {
     match tok {
@@ -170,7 +183,8 @@ impl Parser<'_> {
             Tok::Kw("THEOREM" | "LEMMA" | "PROPOSITION" | "COROLLARY") => Some(self.theorem()),
             Tok::Kw("USE" | "HIDE") => {
                 self.bump();
-                self.skip_directive();
+                // The rest of the directive (facts, `DEF` lists) runs to the next unit.
+                self.sync_to_unit();
                 Some(Unit::Other(start.to(self.prev_span())))
             }
             Tok::Dashes => {
@@ -242,20 +256,14 @@ impl Parser<'_> {
                     self.expect_sym("_", "after the infix operator in a declaration")
                         .then_some(())?;
                     return Some(ConstDecl {
-                        name: Ident {
-                            name: op.to_string(),
-                            span,
-                        },
+                        name: op_ident(op, span),
                         arity: 2,
                     });
                 }
                 if let Some(op) = postfix_symbol(self.peek()) {
                     self.bump();
                     return Some(ConstDecl {
-                        name: Ident {
-                            name: op.to_string(),
-                            span,
-                        },
+                        name: op_ident(op, span),
                         arity: 1,
                     });
                 }
@@ -269,10 +277,7 @@ impl Parser<'_> {
                     self.expect_sym("_", "after the prefix operator in a declaration")
                         .then_some(())?;
                     return Some(ConstDecl {
-                        name: Ident {
-                            name: op.to_string(),
-                            span,
-                        },
+                        name: op_ident(op, span),
                         arity: 1,
                     });
                 }
@@ -362,10 +367,7 @@ impl Parser<'_> {
                     self.expect_sym("_", "after the infix operator")
                         .then_some(())?;
                     out.push(OpParam {
-                        name: Ident {
-                            name: op.to_string(),
-                            span,
-                        },
+                        name: op_ident(op, span),
                         arity: 2,
                     });
                 }
@@ -400,36 +402,12 @@ impl Parser<'_> {
                         let span = self.span();
                         self.bump();
                         let rhs = self.expect_ident("")?;
-                        (
-                            Ident {
-                                name: op.to_string(),
-                                span,
-                            },
-                            vec![
-                                OpParam {
-                                    name: lhs,
-                                    arity: 0,
-                                },
-                                OpParam {
-                                    name: rhs,
-                                    arity: 0,
-                                },
-                            ],
-                        )
+                        (op_ident(op, span), vec![plain_param(lhs), plain_param(rhs)])
                     } else if let Some(op) = postfix_symbol(next) {
                         let arg = self.expect_ident("")?;
                         let span = self.span();
                         self.bump();
-                        (
-                            Ident {
-                                name: op.to_string(),
-                                span,
-                            },
-                            vec![OpParam {
-                                name: arg,
-                                arity: 0,
-                            }],
-                        )
+                        (op_ident(op, span), vec![plain_param(arg)])
                     } else {
                         self.bump();
                         self.error_expected("`==` to define the operator");
@@ -445,16 +423,7 @@ impl Parser<'_> {
                 let span = self.span();
                 self.bump();
                 let arg = self.expect_ident("as the prefix operator's parameter")?;
-                (
-                    Ident {
-                        name: op.to_string(),
-                        span,
-                    },
-                    vec![OpParam {
-                        name: arg,
-                        arity: 0,
-                    }],
-                )
+                (op_ident(op, span), vec![plain_param(arg)])
             }
         };
         self.expect_sym("==", "to define the operator")
