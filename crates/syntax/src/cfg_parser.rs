@@ -9,7 +9,7 @@ use source::{Diagnostic, FileId, SourceDb, Span};
 
 use crate::cfg::{CfgConstant, CfgName, CfgValue, Config};
 use crate::lexer;
-use crate::token::{Tok, Token};
+use crate::token::{self, Tok, Token};
 
 /// The section keywords of a `.cfg` file.
 const SECTIONS: &[&str] = &[
@@ -100,14 +100,8 @@ impl CfgParser<'_> {
     fn expected(&mut self, what: &str) {
         let found = self.peek().describe();
         let span = self.span();
-        self.errors.push(
-            Diagnostic::error(
-                "unexpected-token",
-                format!("expected {what}, found {found}"),
-                span,
-            )
-            .with_label_message(format!("expected {what}")),
-        );
+        self.errors
+            .push(token::unexpected_token(what, &found, span));
     }
 
     /// Skips to the next section keyword.
@@ -186,8 +180,8 @@ impl CfgParser<'_> {
         self.errors.push(d);
     }
 
-    /// A name after a single-valued keyword.
-    fn single(&mut self, kw_span: Span, slot: impl Fn(&mut Config) -> &mut Option<CfgName>) {
+    /// Consumes the next token if it is a name (an identifier, not a section keyword).
+    fn eat_name(&mut self) -> Option<CfgName> {
         match self.peek() {
             Tok::Ident(n) if !is_section(self.peek()) => {
                 let name = CfgName {
@@ -195,6 +189,16 @@ impl CfgParser<'_> {
                     span: self.span(),
                 };
                 self.bump();
+                Some(name)
+            }
+            _ => None,
+        }
+    }
+
+    /// A name after a single-valued keyword.
+    fn single(&mut self, kw_span: Span, slot: impl Fn(&mut Config) -> &mut Option<CfgName>) {
+        match self.eat_name() {
+            Some(name) => {
                 if let Some(first) = slot(&mut self.config).as_ref() {
                     let first_span = first.span;
                     let kw = self.tokens_text(kw_span);
@@ -214,7 +218,7 @@ impl CfgParser<'_> {
                     self.sync();
                 }
             }
-            _ => {
+            None => {
                 self.expected("an operator name");
                 self.sync();
             }
@@ -225,16 +229,12 @@ impl CfgParser<'_> {
     fn names(&mut self, kw: &str, slot: impl Fn(&mut Config) -> &mut Vec<CfgName>) {
         let mut any = false;
         loop {
+            if let Some(name) = self.eat_name() {
+                slot(&mut self.config).push(name);
+                any = true;
+                continue;
+            }
             match self.peek() {
-                Tok::Ident(n) if !is_section(self.peek()) => {
-                    let name = CfgName {
-                        name: n.clone(),
-                        span: self.span(),
-                    };
-                    self.bump();
-                    slot(&mut self.config).push(name);
-                    any = true;
-                }
                 Tok::Sym(",") if any => self.bump(),
                 Tok::Eof => break,
                 _ if is_section(self.peek()) => break,

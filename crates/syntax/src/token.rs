@@ -4,7 +4,7 @@
 //! [`crate::ops`]) so that `∧`, `\land` and `/\` are one token kind. Every token remembers
 //! its line and character column because TLA+ junction lists are laid out by column.
 
-use source::Span;
+use source::{Diagnostic, Span};
 
 /// What a token is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -124,4 +124,15 @@ impl Tok {
     pub fn is_word(&self, s: &str) -> bool {
         matches!(self, Tok::Ident(x) if x == s)
     }
+}
+
+/// The `unexpected-token` error of the module and config parsers: expected `what`, found
+/// `found` (a token's [`Tok::describe`], perhaps with an explanation) at `span`.
+pub(crate) fn unexpected_token(what: &str, found: &str, span: Span) -> Diagnostic {
+    Diagnostic::error(
+        "unexpected-token",
+        format!("expected {what}, found {found}"),
+        span,
+    )
+    .with_label_message(format!("expected {what}"))
 }

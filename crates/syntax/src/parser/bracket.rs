@@ -103,14 +103,7 @@ impl Parser<'_> {
     pub(crate) fn braces(&mut self) -> Expr {
         let start = self.span();
         self.bump();
-        let close = |p: &mut Self, kind| {
-            let end = p.span();
-            p.expect_sym("}", "to close the set");
-            Expr {
-                kind,
-                span: start.to(end),
-            }
-        };
+        let close = |p: &mut Self, kind| p.closed(start, "}", "to close the set", kind);
         if self.at_sym("}") {
             return close(self, ExprKind::SetEnum(Vec::new()));
         }
@@ -173,11 +166,7 @@ impl Parser<'_> {
                 span,
             };
         }
-        self.expect_sym(">>", "to close the tuple");
-        Expr {
-            kind: ExprKind::Tuple(items),
-            span: start.to(end),
-        }
+        self.closed(start, ">>", "to close the tuple", ExprKind::Tuple(items))
     }
 
     /// Everything that starts with `[`: records, record sets, functions, function sets,
@@ -185,14 +174,7 @@ impl Parser<'_> {
     pub(crate) fn bracket(&mut self) -> Expr {
         let start = self.span();
         self.bump();
-        let finish = |p: &mut Self, kind| {
-            let end = p.span();
-            p.expect_sym("]", "to close the bracket");
-            Expr {
-                kind,
-                span: start.to(end),
-            }
-        };
+        let finish = |p: &mut Self, kind| p.closed(start, "]", "to close the bracket", kind);
         if matches!(self.peek(), Tok::Ident(_)) && self.peek_nth(1).is_sym("|->") {
             let fields = self.fields("|->");
             return finish(self, ExprKind::Record(fields));

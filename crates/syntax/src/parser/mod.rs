@@ -20,7 +20,8 @@ mod unit;
 
 use source::{Diagnostic, Span};
 
-use crate::token::{Tok, Token};
+use crate::ast::{Expr, ExprKind};
+use crate::token::{self, Tok, Token};
 
 pub use module::parse_tokens;
 
@@ -153,6 +154,17 @@ impl<'t> Parser<'t> {
         }
     }
 
+    /// Ends a bracketed form opened at `start`: expects the closing symbol `close` (or reports
+    /// it missing, `context` saying why) and builds `kind` spanning opener to closer.
+    fn closed(&mut self, start: Span, close: &str, context: &str, kind: ExprKind) -> Expr {
+        let end = self.span();
+        self.expect_sym(close, context);
+        Expr {
+            kind,
+            span: start.to(end),
+        }
+    }
+
     fn expect_kw(&mut self, s: &str, context: &str) -> bool {
         if self.eat_kw(s) {
             true
@@ -192,14 +204,8 @@ impl<'t> Parser<'t> {
             found
         };
         let span = self.span();
-        self.errors.push(
-            Diagnostic::error(
-                "unexpected-token",
-                format!("expected {what}, found {found}"),
-                span,
-            )
-            .with_label_message(format!("expected {what}")),
-        );
+        self.errors
+            .push(token::unexpected_token(what, &found, span));
     }
 
     fn error(&mut self, code: &'static str, message: impl Into<String>, span: Span) {

@@ -66,12 +66,12 @@ impl Parser<'_> {
             Tok::Sym("(") => {
                 self.bump();
                 let inner = self.expr();
-                let end = self.span();
-                self.expect_sym(")", "to close the parenthesis");
-                Expr {
-                    kind: ExprKind::Paren(bx(inner)),
-                    span: start.to(end),
-                }
+                self.closed(
+                    start,
+                    ")",
+                    "to close the parenthesis",
+                    ExprKind::Paren(bx(inner)),
+                )
             }
             Tok::Sym("{") => self.braces(),
             Tok::Sym("<<") => self.angle(),
