@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use suite::fake::{ended, int_trace, ok, reached, violated, TableEngine};
 use suite::{
-    load_tree, run, CheckKind, Manifest, RunOptions, RunVerdict, Selection, ViolationKind,
+    load_tree, run, CheckKind, CheckResult, Manifest, RunOptions, RunReport, RunVerdict, Selection,
+    ViolationKind,
 };
 
 /// A fresh scratch directory for one test.
@@ -61,18 +62,30 @@ fn race_trace() -> Vec<suite::TraceState> {
     ])
 }
 
+/// The engine for `PAIRING`: `green` and `red` answer its green and its red, and the witness
+/// is reached by the race trace.
+fn pairing_engine(green: CheckResult, red: CheckResult) -> TableEngine {
+    TableEngine::new()
+        .on("Pairing.tla holds Cap", green)
+        .on("Pairing.tla Bug=\"race\"", red)
+        .on(
+            "Pairing.tla reach W_InFlight",
+            reached("W_InFlight", race_trace()),
+        )
+}
+
+/// Loads the manifest at `path` and runs all of it on `engine`.
+fn run_manifest(path: &Path, engine: &TableEngine) -> RunReport {
+    let m = Manifest::load(path).expect("manifest");
+    run(&[m], &Selection::default(), engine, &RunOptions::default())
+}
+
 #[test]
 fn builds_requests_from_the_manifest() {
     let dir = scratch("requests");
     let path = write_suite(&dir, PAIRING, &["Pairing.tla", "Pairing.cfg"]);
     let m = Manifest::load(&path).expect("manifest");
-    let engine = TableEngine::new()
-        .on("Pairing.tla holds Cap", ok(40, &["Cap"]))
-        .on("Pairing.tla Bug=\"race\"", violated("Cap", race_trace()))
-        .on(
-            "Pairing.tla reach W_InFlight",
-            reached("W_InFlight", race_trace()),
-        );
+    let engine = pairing_engine(ok(40, &["Cap"]), violated("Cap", race_trace()));
     let report = run(&[m], &Selection::default(), &engine, &RunOptions::default());
     assert!(report.passed(), "{report:#?}");
 
@@ -119,15 +132,8 @@ fn builds_requests_from_the_manifest() {
 fn red_breaking_another_property_fails_the_suite() {
     let dir = scratch("wrong-red");
     let path = write_suite(&dir, PAIRING, &["Pairing.tla", "Pairing.cfg"]);
-    let engine = TableEngine::new()
-        .on("Pairing.tla holds Cap", ok(40, &["Cap"]))
-        .on("Pairing.tla Bug=\"race\"", violated("TypeOK", race_trace()))
-        .on(
-            "Pairing.tla reach W_InFlight",
-            reached("W_InFlight", race_trace()),
-        );
-    let m = Manifest::load(&path).expect("manifest");
-    let report = run(&[m], &Selection::default(), &engine, &RunOptions::default());
+    let engine = pairing_engine(ok(40, &["Cap"]), violated("TypeOK", race_trace()));
+    let report = run_manifest(&path, &engine);
     assert!(!report.passed());
     let counts = report.counts();
     assert_eq!((counts.claims, counts.claims_passed), (1, 0));
@@ -147,15 +153,8 @@ fn red_ending_in_deadlock_fails() {
         name: "Deadlock".into(),
         kind: ViolationKind::Deadlock,
     };
-    let engine = TableEngine::new()
-        .on("Pairing.tla holds Cap", ok(40, &["Cap"]))
-        .on("Pairing.tla Bug=\"race\"", ended(dl, race_trace()))
-        .on(
-            "Pairing.tla reach W_InFlight",
-            reached("W_InFlight", race_trace()),
-        );
-    let m = Manifest::load(&path).expect("manifest");
-    let report = run(&[m], &Selection::default(), &engine, &RunOptions::default());
+    let engine = pairing_engine(ok(40, &["Cap"]), ended(dl, race_trace()));
+    let report = run_manifest(&path, &engine);
     let red = &report.suites[0].claims[0].checks[1];
     assert_eq!(
         red.outcome.reason(),
@@ -174,8 +173,7 @@ fn green_with_no_property_fails_without_running() {
             "Pairing.tla reach W_InFlight",
             reached("W_InFlight", race_trace()),
         );
-    let m = Manifest::load(&path).expect("manifest");
-    let report = run(&[m], &Selection::default(), &engine, &RunOptions::default());
+    let report = run_manifest(&path, &engine);
     assert!(!report.passed());
     let green = &report.suites[0].claims[0].checks[0];
     assert_eq!(
@@ -187,8 +185,7 @@ fn green_with_no_property_fails_without_running() {
     // No green table at all is the same failure.
     let text = PAIRING.replace("[claim.green]\nholds = [\"Cap\"]\n", "");
     let path = write_suite(&dir, &text, &["Pairing.tla", "Pairing.cfg"]);
-    let m = Manifest::load(&path).expect("manifest");
-    let report = run(&[m], &Selection::default(), &engine, &RunOptions::default());
+    let report = run_manifest(&path, &engine);
     let green = &report.suites[0].claims[0].checks[0];
     assert!(
         green
@@ -204,15 +201,8 @@ fn green_with_no_property_fails_without_running() {
 fn green_property_missing_from_the_cfg_fails() {
     let dir = scratch("unchecked-green");
     let path = write_suite(&dir, PAIRING, &["Pairing.tla", "Pairing.cfg"]);
-    let engine = TableEngine::new()
-        .on("Pairing.tla holds Cap", ok(40, &[]))
-        .on("Pairing.tla Bug=\"race\"", violated("Cap", race_trace()))
-        .on(
-            "Pairing.tla reach W_InFlight",
-            reached("W_InFlight", race_trace()),
-        );
-    let m = Manifest::load(&path).expect("manifest");
-    let report = run(&[m], &Selection::default(), &engine, &RunOptions::default());
+    let engine = pairing_engine(ok(40, &[]), violated("Cap", race_trace()));
+    let report = run_manifest(&path, &engine);
     let green = &report.suites[0].claims[0].checks[0];
     assert_eq!(
         green.outcome.reason(),
@@ -225,8 +215,7 @@ fn missing_spec_file_is_an_error_before_the_engine() {
     let dir = scratch("missing-spec");
     let path = write_suite(&dir, PAIRING, &["Pairing.cfg"]);
     let engine = TableEngine::new();
-    let m = Manifest::load(&path).expect("manifest");
-    let report = run(&[m], &Selection::default(), &engine, &RunOptions::default());
+    let report = run_manifest(&path, &engine);
     assert!(engine.requests().is_empty());
     let reason = report.suites[0].claims[0].checks[1]
         .outcome
