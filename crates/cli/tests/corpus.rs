@@ -2,28 +2,13 @@
 //! counts, depth, trace length and exit code with the `.expect` file beside it, whose figures
 //! were obtained from TLC (see `corpus/README.md`). All mismatches are reported together.
 
+mod common;
+
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
-}
-
-fn expect_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .expect("corpus directory is readable")
-        .map(|e| e.expect("directory entry").path())
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            expect_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "expect") {
-            out.push(p);
-        }
-    }
-}
+use common::{corpus_dir, corpus_files};
 
 /// Parses `key = value` lines; `#` starts a comment.
 fn parse_expect(text: &str) -> BTreeMap<String, String> {
@@ -133,8 +118,7 @@ const KNOWN_DIFFERENCES: &[(&str, &str, &str)] = &[];
 
 #[test]
 fn corpus_matches_tlc() {
-    let mut files = Vec::new();
-    expect_files(&corpus_dir(), &mut files);
+    let files = corpus_files(|p| p.extension().is_some_and(|e| e == "expect"));
     assert!(
         files.len() >= 10,
         "the corpus has specs ({} found)",

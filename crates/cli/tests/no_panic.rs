@@ -11,6 +11,8 @@
 //! signal) fails the test. The seed is fixed so CI is deterministic; `WARDEN_NO_PANIC_CASES`
 //! raises the case count and `WARDEN_NO_PANIC_SEED` picks another seed when hunting locally.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -20,6 +22,8 @@ use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
+
+use common::corpus_files;
 
 /// Cases run by default (CI); each is one process, most end in milliseconds.
 const DEFAULT_CASES: u32 = 150;
@@ -376,26 +380,9 @@ fn apply(text: &str, m: &Mutation, inserts: &[&str], names: &[String], in_cfg: b
 
 /// Every corpus entry: a `.tla` with a `.cfg` beside it, sorted.
 fn corpus_entries() -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let mut entries: Vec<_> = std::fs::read_dir(dir)
-            .expect("corpus directory is readable")
-            .map(|e| e.expect("directory entry").path())
-            .collect();
-        entries.sort();
-        for p in entries {
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p.extension().is_some_and(|e| e == "tla") && p.with_extension("cfg").is_file()
-            {
-                out.push(p);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus"),
-        &mut out,
-    );
+    let out = corpus_files(|p| {
+        p.extension().is_some_and(|e| e == "tla") && p.with_extension("cfg").is_file()
+    });
     assert!(!out.is_empty(), "the corpus has entries");
     out
 }
