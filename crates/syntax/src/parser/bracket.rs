@@ -19,37 +19,31 @@ impl Parser<'_> {
     /// Whether a bound list starts here: `x, y \in`, `<<a, b>> \in`.
     fn looks_like_bound(&self) -> bool {
         const MAX_NAMES: usize = 64;
-        let mut k = 0;
         if self.peek_nth(0).is_sym("<<") {
-            k = 1;
-            loop {
-                if k > 2 * MAX_NAMES || !matches!(self.peek_nth(k), Tok::Ident(_)) {
-                    return false;
-                }
-                k += 1;
-                if self.peek_nth(k).is_sym(",") {
-                    k += 1;
-                } else {
-                    break;
-                }
-            }
-            if !self.peek_nth(k).is_sym(">>") {
+            let Some(k) = self.scan_names(1, 2 * MAX_NAMES) else {
                 return false;
-            }
-            return self.peek_nth(k + 1).is_sym("\\in");
+            };
+            return self.peek_nth(k).is_sym(">>") && self.peek_nth(k + 1).is_sym("\\in");
         }
+        self.scan_names(0, usize::MAX)
+            .is_some_and(|k| self.peek_nth(k).is_sym("\\in"))
+    }
+
+    /// Looks ahead over names separated by commas, `a, b, c`, from token `k` on (a name past
+    /// token `limit` is not looked at): the position after the last name, or `None` where a
+    /// name is missing.
+    fn scan_names(&self, mut k: usize, limit: usize) -> Option<usize> {
         loop {
-            if !matches!(self.peek_nth(k), Tok::Ident(_)) {
-                return false;
+            if k > limit || !matches!(self.peek_nth(k), Tok::Ident(_)) {
+                return None;
             }
             k += 1;
             if self.peek_nth(k).is_sym(",") {
                 k += 1;
             } else {
-                break;
+                return Some(k);
             }
         }
-        self.peek_nth(k).is_sym("\\in")
     }
 
     /// One bound: `x \in S`, `x, y \in S`, `<<a, b>> \in S`, or (if `single`) one name

@@ -240,12 +240,7 @@ impl Parser<'_> {
     fn const_decl(&mut self) -> Option<ConstDecl> {
         match self.peek() {
             Tok::Ident(_) => {
-                let name = self.expect_ident("")?;
-                let arity = if self.eat_sym("(") {
-                    self.underscores()?
-                } else {
-                    0
-                };
+                let (name, arity) = self.name_with_arity()?;
                 Some(ConstDecl { name, arity })
             }
             Tok::Sym("_") => {
@@ -285,6 +280,17 @@ impl Parser<'_> {
                 None
             }
         }
+    }
+
+    /// `F` or `F(_, _)`: a name and the number of placeholders after it (0 without parentheses).
+    fn name_with_arity(&mut self) -> Option<(Ident, usize)> {
+        let name = self.expect_ident("")?;
+        let arity = if self.eat_sym("(") {
+            self.underscores()?
+        } else {
+            0
+        };
+        Some((name, arity))
     }
 
     /// `_, _)` after `(`: the number of underscores.
@@ -346,12 +352,7 @@ impl Parser<'_> {
         loop {
             match self.peek() {
                 Tok::Ident(_) => {
-                    let name = self.expect_ident("")?;
-                    let arity = if self.eat_sym("(") {
-                        self.underscores()?
-                    } else {
-                        0
-                    };
+                    let (name, arity) = self.name_with_arity()?;
                     out.push(OpParam { name, arity });
                 }
                 Tok::Sym("_") => {
