@@ -8,7 +8,7 @@
 use std::hash::{Hash, Hasher};
 
 use crate::func::FnView;
-use crate::order::model_value_type;
+use crate::order::{model_value_case, ModelValueCase};
 use crate::{LazySet, Value, ValueError};
 
 impl PartialEq for Value {
@@ -98,25 +98,11 @@ impl Value {
             left: self.clone(),
             right: other.clone(),
         };
-        if let Value::ModelValue(a) = self {
-            let ta = model_value_type(a);
-            return match other {
-                Value::ModelValue(b) => {
-                    let tb = model_value_type(b);
-                    if ta.is_none() || tb.is_none() || ta == tb {
-                        Ok(a == b)
-                    } else {
-                        Err(incomparable())
-                    }
-                }
-                _ if ta.is_none() => Ok(false),
-                _ => Err(incomparable()),
-            };
-        }
-        if let Value::ModelValue(b) = other {
-            return match model_value_type(b) {
-                None => Ok(false),
-                Some(_) => Err(incomparable()),
+        if let Some(case) = model_value_case(self, other) {
+            return match case {
+                ModelValueCase::Both(a, b) => Ok(a == b),
+                ModelValueCase::LeftUntyped | ModelValueCase::RightUntyped => Ok(false),
+                ModelValueCase::Incomparable => Err(incomparable()),
             };
         }
         match (self, other) {

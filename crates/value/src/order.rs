@@ -38,6 +38,47 @@ pub(crate) fn model_value_type(name: &str) -> Option<char> {
     }
 }
 
+/// TLC's rule for a comparison in which a model value takes part.
+pub(crate) enum ModelValueCase<'a> {
+    /// Two model values TLC compares (untyped, or of the same type): by their names.
+    Both(&'a str, &'a str),
+    /// An untyped model value on the left, anything but a model value on the right: they
+    /// differ, and the model value is less.
+    LeftUntyped,
+    /// Anything but a model value on the left, an untyped model value on the right: they
+    /// differ, and the model value is less.
+    RightUntyped,
+    /// A typed model value against a value of another type: TLC fails.
+    Incomparable,
+}
+
+/// Which [`ModelValueCase`] comparing `left` with `right` falls in; `None` when neither is a
+/// model value.
+pub(crate) fn model_value_case<'a>(
+    left: &'a Value,
+    right: &'a Value,
+) -> Option<ModelValueCase<'a>> {
+    match (left, right) {
+        (Value::ModelValue(a), Value::ModelValue(b)) => {
+            let (ta, tb) = (model_value_type(a), model_value_type(b));
+            Some(if ta.is_none() || tb.is_none() || ta == tb {
+                ModelValueCase::Both(a, b)
+            } else {
+                ModelValueCase::Incomparable
+            })
+        }
+        (Value::ModelValue(a), _) => Some(match model_value_type(a) {
+            None => ModelValueCase::LeftUntyped,
+            Some(_) => ModelValueCase::Incomparable,
+        }),
+        (_, Value::ModelValue(b)) => Some(match model_value_type(b) {
+            None => ModelValueCase::RightUntyped,
+            Some(_) => ModelValueCase::Incomparable,
+        }),
+        _ => None,
+    }
+}
+
 impl Ord for Value {
     fn cmp(&self, other: &Self) -> Ordering {
         match (self, other) {
@@ -175,25 +216,12 @@ impl Value {
             left: self.clone(),
             right: other.clone(),
         };
-        if let Value::ModelValue(a) = self {
-            let ta = model_value_type(a);
-            return match other {
-                Value::ModelValue(b) => {
-                    let tb = model_value_type(b);
-                    if ta.is_none() || tb.is_none() || ta == tb {
-                        Ok(cmp_str(a, b))
-                    } else {
-                        Err(incomparable())
-                    }
-                }
-                _ if ta.is_none() => Ok(Ordering::Less),
-                _ => Err(incomparable()),
-            };
-        }
-        if let Value::ModelValue(b) = other {
-            return match model_value_type(b) {
-                None => Ok(Ordering::Greater),
-                Some(_) => Err(incomparable()),
+        if let Some(case) = model_value_case(self, other) {
+            return match case {
+                ModelValueCase::Both(a, b) => Ok(cmp_str(a, b)),
+                ModelValueCase::LeftUntyped => Ok(Ordering::Less),
+                ModelValueCase::RightUntyped => Ok(Ordering::Greater),
+                ModelValueCase::Incomparable => Err(incomparable()),
             };
         }
         match (self, other) {
