@@ -75,3 +75,48 @@ fn a_green_with_no_property_fails_the_suite() {
         String::from_utf8_lossy(&r.stdout)
     );
 }
+
+/// Every check's verdict, distinct count and trace length, from a run report.
+fn check_figures(report: &Path) -> Vec<(String, String, u64, u64)> {
+    let text = std::fs::read_to_string(report).expect("report.json written");
+    let r: serde_json::Value = serde_json::from_str(&text).expect("report is JSON");
+    let mut out = Vec::new();
+    for suite in r["suites"].as_array().expect("suites") {
+        for claim in suite["claims"].as_array().expect("claims") {
+            for check in claim["checks"].as_array().expect("checks") {
+                out.push((
+                    format!("{}/{}", claim["id"], check["check"]),
+                    check["verdict"].to_string(),
+                    check["distinct"].as_u64().expect("distinct"),
+                    check["trace_length"].as_u64().unwrap_or(0),
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_bundled_suite_gives_the_same_figures_for_any_number_of_jobs() {
+    let models = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../models");
+    let run = |jobs: &str| {
+        let out = out_dir(&format!("jobs{jobs}"));
+        let r = Command::new(env!("CARGO_BIN_EXE_warden"))
+            .arg("suite")
+            .arg(&models)
+            .args(["-j", jobs, "--out"])
+            .arg(&out)
+            .output()
+            .expect("warden runs");
+        assert_eq!(
+            r.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&r.stdout)
+        );
+        check_figures(&out.join("report.json"))
+    };
+    let one = run("1");
+    assert!(one.len() > 100, "the bundled suite has its checks");
+    assert_eq!(one, run("3"));
+}

@@ -135,4 +135,9 @@ pub trait Engine: Sync {
     /// Runs one check to completion. Never panics on a bad spec: failures are
     /// [`RunVerdict::Error`].
     fn check(&self, req: &CheckRequest) -> CheckResult;
+
+    /// Called for every request, one after another in manifest order, before any check runs,
+    /// so that state an engine shares across checks (the TLA+ front end's string order) is
+    /// built in the same order whatever the number of jobs. The default does nothing.
+    fn prepare(&self, _req: &CheckRequest) {}
 }

@@ -136,6 +136,15 @@ pub fn run(
         .flat_map(|(i, m)| m.claims.iter().map(move |c| (i, c)))
         .filter(|(_, c)| selection.matches(c))
         .collect();
+    for (_, claim) in &jobs {
+        for check in plan_claim(claim) {
+            if let Ok(req) = &check.request {
+                if missing_file(req).is_none() {
+                    engine.prepare(req);
+                }
+            }
+        }
+    }
     let work = || -> Vec<(usize, ClaimReport)> {
         jobs.par_iter()
             .map(|&(i, c)| (i, run_claim(c, engine)))

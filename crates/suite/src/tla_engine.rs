@@ -13,17 +13,28 @@ use crate::engine::{CheckRequest, CheckResult, Engine, RunVerdict, TraceState, V
 #[derive(Clone, Copy, Debug, Default)]
 pub struct TlaEngine;
 
+fn overrides(req: &CheckRequest) -> Overrides {
+    Overrides {
+        constants: req.constants.clone(),
+        replace: req.replace.clone(),
+        only_properties: req.invariants_only.clone(),
+        reach: req.reach.clone(),
+    }
+}
+
 impl Engine for TlaEngine {
+    /// Loads the spec once: loading installs its names into the process-wide string order
+    /// (TLC's interning order), so doing it sequentially in manifest order makes that order,
+    /// and with it every count and trace, independent of how checks are scheduled.
+    fn prepare(&self, req: &CheckRequest) {
+        let mut db = SourceDb::new();
+        let _ = spec::load_with(&mut db, &req.spec, &req.config, &overrides(req));
+    }
+
     fn check(&self, req: &CheckRequest) -> CheckResult {
         let started = Instant::now();
         let mut db = SourceDb::new();
-        let overrides = Overrides {
-            constants: req.constants.clone(),
-            replace: req.replace.clone(),
-            only_properties: req.invariants_only.clone(),
-            reach: req.reach.clone(),
-        };
-        let model = match spec::load_with(&mut db, &req.spec, &req.config, &overrides) {
+        let model = match spec::load_with(&mut db, &req.spec, &req.config, &overrides(req)) {
             Ok(m) => m,
             Err(diags) => {
                 let mut result = CheckResult::error(source::render_all(&db, &diags));
