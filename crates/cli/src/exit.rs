@@ -107,6 +107,14 @@ pub fn classify_load_failure(db: &SourceDb, errors: &[&Diagnostic]) -> LoadFailu
             ..failure("assumption-failed", ASSUMPTION)
         };
     }
+    // An ASSUME that cannot be evaluated is an error, with the exit code of an assumption
+    // violation (10), as TLC reports it.
+    if let Some(d) = errors.iter().find(|d| d.code == "eval-error") {
+        return LoadFailure {
+            headline: d.message.lines().next().map(str::to_string),
+            ..failure("error", ASSUMPTION)
+        };
+    }
     if let Some(d) = errors.iter().find(|d| d.code == "invariant-false") {
         let name = d
             .message

@@ -428,23 +428,21 @@ impl<'p> Ctx<'p> {
     /// Builds the frame of a call (captured prefix for local operators, then arguments)
     /// and returns its base.
     pub(crate) fn enter(&mut self, id: OpId, args: &[Arg], local: bool) -> EvalResult<usize> {
-        // The frame is pushed straight onto the stack: evaluating an argument only uses
-        // slots below `self.base` and restores the stack's length when it returns.
+        // The arguments are evaluated before any of them is pushed: an argument may bind
+        // names (a quantifier, EXCEPT's `@`) in the caller's frame, and those are pushed on
+        // top of the stack at the slot the caller's frame expects, so the stack must end at
+        // the caller's frame while arguments are evaluated.
+        let mut frame: Vec<Slot> = Vec::with_capacity(args.len());
+        for a in args {
+            frame.push(self.arg_slot(a)?);
+        }
         let new_base = self.stack.len();
         if local {
             let depth = self.prog.op(id).capture.unwrap_or(0) as usize;
             let base = self.base;
             self.stack.extend_from_within(base..base + depth);
         }
-        for a in args {
-            match self.arg_slot(a) {
-                Ok(s) => self.stack.push(s),
-                Err(e) => {
-                    self.stack.truncate(new_base);
-                    return Err(e);
-                }
-            }
-        }
+        self.stack.extend(frame);
         Ok(new_base)
     }
 
