@@ -446,18 +446,12 @@ impl<M: Model> Search<'_, M> {
         check: Check,
         trace: impl FnOnce() -> Option<Trace<M::State>>,
     ) -> Option<Failure<M::State>> {
-        match check {
-            Check::Holds => None,
-            Check::Failed(e) => Some(error(ErrorSite::Invariant, e, trace())),
-            Check::Violated(index) => Some(Failure {
-                verdict: Verdict::InvariantViolated {
-                    index,
-                    name: name_at(self.model.invariant_names(), index),
-                },
-                site: None,
-                trace: trace(),
-            }),
-        }
+        Self::check_failure(check, ErrorSite::Invariant, trace, |index| {
+            Verdict::InvariantViolated {
+                index,
+                name: name_at(self.model.invariant_names(), index),
+            }
+        })
     }
 
     fn property_failure(
@@ -465,14 +459,27 @@ impl<M: Model> Search<'_, M> {
         check: Check,
         trace: impl FnOnce() -> Option<Trace<M::State>>,
     ) -> Option<Failure<M::State>> {
+        Self::check_failure(check, ErrorSite::ActionProperty, trace, |index| {
+            Verdict::ActionPropertyViolated {
+                index,
+                name: name_at(self.model.action_property_names(), index),
+            }
+        })
+    }
+
+    /// The failure a check result means: none when it holds, an evaluation error at `site`,
+    /// or the violation `violated` builds from the index of the failing check.
+    fn check_failure(
+        check: Check,
+        site: ErrorSite,
+        trace: impl FnOnce() -> Option<Trace<M::State>>,
+        violated: impl FnOnce(usize) -> Verdict,
+    ) -> Option<Failure<M::State>> {
         match check {
             Check::Holds => None,
-            Check::Failed(e) => Some(error(ErrorSite::ActionProperty, e, trace())),
+            Check::Failed(e) => Some(error(site, e, trace())),
             Check::Violated(index) => Some(Failure {
-                verdict: Verdict::ActionPropertyViolated {
-                    index,
-                    name: name_at(self.model.action_property_names(), index),
-                },
+                verdict: violated(index),
                 site: None,
                 trace: trace(),
             }),

@@ -519,33 +519,24 @@ fn split(
                 }
                 crate::ir::Arg::Op(_) => true,
             });
-            if !constant_args {
-                out.push(Action {
-                    op: Some(*id),
-                    params: Vec::new(),
-                    expr: e.clone(),
-                    frame,
-                });
-                return;
-            }
-            cx.stack = frame.clone();
-            cx.base = 0;
-            let mut nf: Vec<Slot> = Vec::new();
-            if local {
-                let d = cx.prog.op(*id).capture.unwrap_or(0) as usize;
-                nf.extend_from_slice(&frame[..d.min(frame.len())]);
-            }
-            let mut ok = true;
-            for a in args {
-                match cx.arg_slot(a) {
-                    Ok(s) => nf.push(s),
-                    Err(_) => {
-                        ok = false;
-                        break;
-                    }
+            // The callee's frame (captured prefix, then the arguments), when the call can be
+            // entered; otherwise the call itself is one action, named by the operator.
+            let entered = if constant_args {
+                cx.stack = frame.clone();
+                cx.base = 0;
+                let mut nf: Vec<Slot> = Vec::new();
+                if local {
+                    let d = cx.prog.op(*id).capture.unwrap_or(0) as usize;
+                    nf.extend_from_slice(&frame[..d.min(frame.len())]);
                 }
-            }
-            if !ok {
+                args.iter()
+                    .try_for_each(|a| cx.arg_slot(a).map(|s| nf.push(s)))
+                    .ok()
+                    .map(|()| nf)
+            } else {
+                None
+            };
+            let Some(nf) = entered else {
                 out.push(Action {
                     op: Some(*id),
                     params: Vec::new(),
@@ -553,11 +544,8 @@ fn split(
                     frame,
                 });
                 return;
-            }
-            let prog = cx.prog;
-            let def = prog.op(*id);
-            let own = def.params.len() - args.len().min(def.params.len());
-            let _ = own;
+            };
+            let def = cx.prog.op(*id);
             let pvals: Vec<Value> = nf
                 .iter()
                 .skip(nf.len() - args.len())
