@@ -127,6 +127,10 @@ pub fn classify_load_failure(db: &SourceDb, errors: &[&Diagnostic]) -> LoadFailu
             ..failure("error", CONFIG_PARSE)
         };
     }
+    // A SYMMETRY set TLC cannot use makes TLC fail with an unexpected exception (255).
+    if errors.iter().any(|d| d.code == "symmetry-error") {
+        return failure("error", ERROR);
+    }
     if errors.iter().any(|d| d.code == "io-error") {
         return failure("error", SYSTEM);
     }

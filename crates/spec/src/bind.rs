@@ -543,13 +543,10 @@ pub(crate) fn bind(
             &mut diags,
         );
     }
-    if let Some(s) = &cfg.symmetry {
-        diags.push(Diagnostic::error(
-            "unsupported",
-            "SYMMETRY is not supported yet.",
-            s.span,
-        ));
-    }
+    let symmetry_def = cfg.symmetry.as_ref().and_then(|n| {
+        // The definition's body as written (constant caching replaces it by its value).
+        named_op(&prog, n, "symmetry set", &mut diags).map(|id| (n, id, prog.op(id).body.clone()))
+    });
     if let Some(a) = &cfg.alias {
         warnings.push(Diagnostic::warning(
             "unsupported",
@@ -572,6 +569,21 @@ pub(crate) fn bind(
     };
     prog.cache_constants();
     let locator = Locator::new(db, extents);
+    // The symmetry permutations, computed once.
+    let symmetry = symmetry_def.and_then(|(n, id, def_body)| {
+        crate::symmetry::bind(
+            &prog,
+            db,
+            n,
+            &call(&prog, id),
+            &def_body,
+            &mut diags,
+            &mut warnings,
+        )
+    });
+    if !diags.is_empty() {
+        return Err(diags);
+    }
     // Assumptions.
     let out = StdOutput;
     for a in &prog.assumes {
@@ -660,6 +672,7 @@ pub(crate) fn bind(
         constraints,
         action_constraints,
         view,
+        symmetry,
         check_deadlock: cfg.check_deadlock.unwrap_or(true),
         locator,
         out: Arc::new(StdOutput),

@@ -12,6 +12,7 @@ mod locate;
 mod model;
 mod overrides;
 mod string_order;
+mod symmetry;
 
 pub use load::{load, load_with};
 pub use model::{SpecModel, State};

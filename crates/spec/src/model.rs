@@ -9,6 +9,7 @@ use source::Diagnostic;
 use value::Value;
 
 use crate::locate::Locator;
+use crate::symmetry::Symmetry;
 
 /// A state: the values of the spec's variables, in declaration order. Cheap to clone.
 ///
@@ -56,6 +57,7 @@ pub struct SpecModel {
     pub(crate) constraints: Vec<Expr>,
     pub(crate) action_constraints: Vec<Expr>,
     pub(crate) view: Option<Expr>,
+    pub(crate) symmetry: Option<Symmetry>,
     pub(crate) check_deadlock: bool,
     pub(crate) locator: Locator,
     pub(crate) out: Arc<dyn Output + Send>,
@@ -193,13 +195,19 @@ impl Model for SpecModel {
     }
 
     fn fingerprint(&self, state: &State) -> Fingerprint {
+        // Under SYMMETRY the state's representative is fingerprinted (or the VIEW is
+        // evaluated in it), as TLC does; see `symmetry`.
+        let values = match &self.symmetry {
+            Some(sym) => sym.representative(state.values()),
+            None => std::borrow::Cow::Borrowed(state.values()),
+        };
         if let Some(view) = &self.view {
-            let mut cx = self.ctx(state.values());
+            let mut cx = self.ctx(&values);
             if let Ok(v) = cx.eval_top(view) {
                 return Fingerprint(eval::vals::fingerprint(&v));
             }
         }
-        Fingerprint(value::fingerprint_values(state.values()))
+        Fingerprint(value::fingerprint_values(&values))
     }
 
     fn invariant_names(&self) -> Vec<String> {

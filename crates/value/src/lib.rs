@@ -25,6 +25,7 @@ mod fingerprint;
 mod func;
 mod lazy;
 mod order;
+mod permute;
 mod print;
 mod set;
 mod strings;
@@ -32,6 +33,7 @@ mod strings;
 pub use error::ValueError;
 pub use fingerprint::{fingerprint_values, Hasher64};
 pub use lazy::ENUMERATION_LIMIT;
+pub use permute::ModelValuePerm;
 pub use print::{pretty_print, PRETTY_WIDTH};
 pub use strings::{clear_string_order, cmp_str, set_string_order};
 
