@@ -10,8 +10,10 @@ use std::path::PathBuf;
 
 /// The exit codes, documented once and shown by `warden check --help`.
 pub const EXIT_CODES_HELP: &str = "\
-Exit codes (TLC's):
+Exit codes (TLC's, but 4):
    0  no error found
+   4  the search stopped before it was complete: at --max-states, --max-depth or
+      --time-limit, or on Ctrl-C (warden's own code; TLC has none for this)
   10  an ASSUME is false
   11  deadlock reached
   12  a safety property (invariant or action property) is violated
@@ -22,7 +24,19 @@ Exit codes (TLC's):
  150  the spec could not be parsed or resolved
  151  the configuration could not be parsed or bound
  153  a system error (a file could not be read or written)
-   4  the search stopped at a limit before it was complete";
+
+A stopped search prints `The search is incomplete: ...` with the limit and the counts so far,
+then TLC's summary lines; the JSON report has verdict `incomplete` and `limit` (`max-states`,
+`max-depth`, `time-limit` or `interrupted`). A first Ctrl-C stops the search after the current
+batch of states and reports; a second one ends the process at once (exit 130).
+
+Progress goes to standard error, never to standard output: on a terminal one line updated
+every 2 seconds (states generated, distinct, on queue, depth, states/s); otherwise TLC's
+`Progress(D) at TIME: ...` line once a minute. `--no-progress` turns it off.
+
+After the summary, a `Peak memory: ...` line gives the peak resident set size and bytes per
+distinct state; the JSON report has `memory.peak_rss_bytes`, `memory.bytes_per_distinct_state`,
+`seconds` and `states_per_second`.";
 
 /// warden: a fast model checker for TLA+ security regression suites.
 #[derive(Debug, Parser)]
@@ -41,6 +55,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Run a claim suite: every claim's green, reds and witnesses, with CI artifacts.
     Suite(crate::suite_cmd::SuiteArgs),
+    /// Measure throughput and memory on a set of models, optionally against TLC.
+    Bench(crate::bench::BenchArgs),
 }
 
 /// Arguments of `warden check`.
@@ -60,6 +76,21 @@ pub struct CheckArgs {
     /// Write a JSON run report to this path.
     #[arg(long)]
     pub json: Option<PathBuf>,
+    /// Stop once this many distinct states were found (checked after each batch of states,
+    /// so the count may exceed it slightly). The run ends with exit code 4.
+    #[arg(long, value_name = "N")]
+    pub max_states: Option<u64>,
+    /// Do not expand states at this depth (initial states are at depth 1). If states were
+    /// left unexpanded, the run ends with exit code 4.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_depth: Option<u64>,
+    /// Stop after this much wall-clock time: `90s`, `5m`, `1h`, `1h30m` or plain seconds.
+    /// The run ends with exit code 4.
+    #[arg(long, value_name = "DURATION", value_parser = crate::limits::parse_duration)]
+    pub time_limit: Option<std::time::Duration>,
+    /// Do not show progress on standard error.
+    #[arg(long)]
+    pub no_progress: bool,
 }
 
 /// Rewrites TLC's single-dash long options into clap's double-dash form.

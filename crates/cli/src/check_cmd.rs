@@ -1,19 +1,26 @@
 //! `warden check`: load a spec and its config, explore it, print TLC-style results, write the
 //! JSON report, and return TLC's exit code.
+//!
+//! The search can be bounded (`--max-states`, `--max-depth`, `--time-limit`) and stopped
+//! with Ctrl-C; a stopped search is reported with its counts so far and exit code 4.
+//! Progress goes to standard error; the peak memory line follows TLC's summary lines.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context as _;
-use check::{Model, ModelError, NullReporter, Options, Outcome, Verdict};
+use check::{Model, ModelError, Options, Outcome, Verdict};
 use source::{Diagnostic, Severity, SourceDb};
 use spec::{SpecModel, State};
 
 use crate::args::CheckArgs;
 use crate::exit;
 use crate::itf::to_itf;
+use crate::limits;
+use crate::memory::{self, Memory};
 use crate::output::{state_text, summary, verdict_headline};
+use crate::progress::{Mode, Progress};
 use crate::report::{RunReport, StateCounts, TraceState, SCHEMA_VERSION};
 
 /// The config path: the one given, or the spec's path with `.cfg`.
@@ -24,7 +31,7 @@ pub fn config_path(args: &CheckArgs) -> PathBuf {
 }
 
 /// Parses `--workers`: a positive number or `auto` (one per available core).
-fn workers(text: &str) -> anyhow::Result<usize> {
+pub fn workers(text: &str) -> anyhow::Result<usize> {
     if text == "auto" {
         return Ok(std::thread::available_parallelism().map_or(1, |n| n.get()));
     }
@@ -38,6 +45,8 @@ fn workers(text: &str) -> anyhow::Result<usize> {
 pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
     let cfg = config_path(args);
     let workers = workers(&args.workers)?;
+    // Installed first, so that a Ctrl-C while the spec loads also stops the search early.
+    let stop = limits::interrupt_flag();
     let mut db = SourceDb::new();
     let started = Instant::now();
     let stdout = std::io::stdout();
@@ -56,38 +65,72 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
     for w in model.warnings() {
         eprint!("{}", source::render(&db, w));
     }
-    let options = Options::default()
+    let mut options = Options::default()
         .with_workers(workers)
         .with_deadlock_check(model.check_deadlock() && !args.deadlock);
+    options = limits::apply(args, options);
+    options.stop = stop;
     writeln!(out, "Computing initial states...")?;
     out.flush()?;
-    let mut outcome = check::run(&model, &options, &mut NullReporter);
+    let mut progress = Progress::new(Mode::for_stderr(args.no_progress));
+    let search_started = Instant::now();
+    let mut outcome = check::run(&model, &options, &mut progress);
+    let search = Timing::of(search_started.elapsed().as_secs_f64(), &outcome.stats);
     if model.variables().is_empty() {
         // A spec with no variables (an assumption-only run) has one empty behaviour: TLC
         // reports its depth as 1 although it counts no state.
         outcome.stats.depth = outcome.stats.depth.max(1);
     }
     let elapsed = started.elapsed();
-    print_outcome(&mut out, &model, &outcome)?;
+    print_outcome(&mut out, &model, &outcome, &options)?;
+    let memory = Memory::of_this_process(outcome.stats.distinct);
+    writeln!(
+        out,
+        "{}",
+        memory::summary_line(&memory, outcome.stats.generated, search.seconds)
+    )?;
     out.flush()?;
     if let Some(path) = &args.json {
-        let report = report_of(args, &cfg, &model, &outcome, workers, elapsed.as_millis());
+        let mut report = report_of(args, &cfg, &model, &outcome, workers, elapsed.as_millis());
+        report.seconds = search.seconds;
+        report.states_per_second = search.states_per_second;
+        report.distinct_states_per_second = search.distinct_states_per_second;
+        report.memory = memory;
         write_json(path, &report)?;
     }
     Ok(exit::of_verdict(&outcome.verdict, outcome.error_site))
+}
+
+/// The search's wall time and rates.
+struct Timing {
+    seconds: f64,
+    states_per_second: f64,
+    distinct_states_per_second: f64,
+}
+
+impl Timing {
+    fn of(seconds: f64, stats: &check::Stats) -> Timing {
+        Timing {
+            seconds,
+            states_per_second: memory::per_second(stats.generated, seconds),
+            distinct_states_per_second: memory::per_second(stats.distinct, seconds),
+        }
+    }
 }
 
 fn print_outcome(
     out: &mut impl Write,
     model: &SpecModel,
     outcome: &Outcome<State>,
+    options: &Options,
 ) -> anyhow::Result<()> {
     let names = model.variables();
     match &outcome.verdict {
         Verdict::Ok => writeln!(out, "Model checking completed. No error has been found.")?,
         Verdict::Incomplete(limit) => writeln!(
             out,
-            "The search stopped before it was complete ({limit:?})."
+            "{}",
+            limits::incomplete_line(*limit, options, &outcome.stats)
         )?,
         v => {
             let headline = verdict_headline(v).expect("violations have a headline");
@@ -210,8 +253,16 @@ fn report_of(
         },
         depth: outcome.stats.depth,
         complete: outcome.complete,
+        limit: match outcome.verdict {
+            Verdict::Incomplete(l) => Some(limits::limit_word(l)),
+            _ => None,
+        },
         workers,
         duration_ms: u64::try_from(millis).unwrap_or(u64::MAX),
+        seconds: 0.0,
+        states_per_second: 0.0,
+        distinct_states_per_second: 0.0,
+        memory: Memory::default(),
         trace,
     }
 }
@@ -256,8 +307,13 @@ fn load_failed(
             },
             depth: 0,
             complete: false,
+            limit: None,
             workers,
             duration_ms: 0,
+            seconds: 0.0,
+            states_per_second: 0.0,
+            distinct_states_per_second: 0.0,
+            memory: Memory::of_this_process(0),
             trace: Vec::new(),
         };
         write_json(path, &report)?;

@@ -1,10 +1,14 @@
 //! The `warden` command-line tool: argument parsing, file IO, exit codes.
 
 mod args;
+mod bench;
 mod check_cmd;
 mod exit;
 mod itf;
+mod limits;
+mod memory;
 mod output;
+mod progress;
 mod report;
 mod suite_cmd;
 
@@ -32,6 +36,7 @@ fn run() -> i32 {
     let code = match &cli.command {
         args::Command::Check(a) => check_cmd::run(a),
         args::Command::Suite(a) => suite_cmd::run(a, &suite::TlaEngine),
+        args::Command::Bench(a) => bench::run(a),
     };
     match code {
         Ok(c) => c,

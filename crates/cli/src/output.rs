@@ -59,6 +59,19 @@ pub fn summary(stats: &Stats, with_depth: bool) -> String {
     out
 }
 
+/// A count with TLC's thousands separators (`1,234,567`), as in its progress lines.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,6 +96,14 @@ mod tests {
         let names = ["x".to_string(), "y".to_string()];
         let text = state_text(&names, &[Some(&Value::Int(1)), None]);
         assert_eq!(text, "/\\ x = 1\n/\\ y = null\n");
+    }
+
+    #[test]
+    fn thousands_are_separated() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(16959159), "16,959,159");
     }
 
     #[test]

@@ -1,11 +1,14 @@
 //! The JSON run report written by `warden check --json PATH`.
 //!
 //! The report is a stable, versioned document for CI tooling: the verdict as a kebab-case
-//! word, the violated property, TLC's counts, and the trace with every variable both as TLA+
+//! word, the violated property, TLC's counts, the limit that stopped an incomplete search,
+//! timing and peak memory, and the trace with every variable both as TLA+
 //! text and in the ITF JSON encoding.
 
 use serde::Serialize;
 use serde_json::Value as Json;
+
+use crate::memory::Memory;
 
 /// The report's schema version; bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -34,10 +37,22 @@ pub struct RunReport {
     pub depth: u64,
     /// Whether every reachable state was explored.
     pub complete: bool,
+    /// For an `incomplete` verdict, the limit that stopped the search: `max-states`,
+    /// `max-depth`, `time-limit` or `interrupted` (Ctrl-C); otherwise `null`.
+    pub limit: Option<&'static str>,
     /// Worker threads used.
     pub workers: usize,
-    /// Wall-clock time of the search in milliseconds.
+    /// Wall-clock time of the whole run (loading included) in milliseconds.
     pub duration_ms: u64,
+    /// Wall-clock time of the search alone (loading excluded) in seconds.
+    pub seconds: f64,
+    /// States generated per second of the search (`states.generated / seconds`).
+    pub states_per_second: f64,
+    /// Distinct states found per second of the search (`states.distinct / seconds`).
+    pub distinct_states_per_second: f64,
+    /// Peak memory of the process: `peak_rss_bytes` and `bytes_per_distinct_state` (each
+    /// `null` where unknown).
+    pub memory: Memory,
     /// The counterexample or error trace (empty when there is none).
     pub trace: Vec<TraceState>,
 }

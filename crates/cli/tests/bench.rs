@@ -1,0 +1,131 @@
+//! End-to-end tests of `warden bench` over a tiny bench file of corpus specs, whose
+//! reference figures are the corpus `.expect` counts (TLC's): one row per model and worker
+//! count with TLC's counts, nothing flagged, exit 0; a reference that disagrees is flagged
+//! with `!` and exit 1; an unknown model name is a usage error.
+
+#[allow(dead_code)] // Not every helper is used here.
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::Command;
+
+use common::corpus_dir;
+
+/// Corpus specs benched: (name, path under corpus/ without extension).
+const MODELS: [(&str, &str); 3] = [
+    ("Counters", "basics/Counters"),
+    ("DieHard", "basics/DieHard"),
+    ("Peterson", "basics/Peterson"),
+];
+
+/// The `distinct` and `generated` figures of a corpus entry's `.expect` file.
+fn expected(path: &str) -> (u64, u64) {
+    let text = std::fs::read_to_string(corpus_dir().join(format!("{path}.expect")))
+        .expect("readable .expect");
+    let map: BTreeMap<&str, &str> = text
+        .lines()
+        .filter_map(|l| l.split('#').next()?.split_once('='))
+        .map(|(k, v)| (k.trim(), v.trim()))
+        .collect();
+    let n = |k: &str| map[k].parse::<u64>().expect("a count");
+    (n("distinct"), n("generated"))
+}
+
+/// Writes a bench file for MODELS, with `tweak` applied to the reference generated count.
+fn bench_file(test: &str, tweak: impl Fn(&str, u64) -> u64) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("warden-bench-{}-{test}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let mut text = String::new();
+    for (name, path) in MODELS {
+        let (distinct, generated) = expected(path);
+        text.push_str(&format!(
+            "[[model]]\nname = \"{name}\"\nspec = \"{path}.tla\"\ncfg = \"{path}.cfg\"\n\
+             tlc = {{ distinct = {distinct}, generated = {} }}\n\n",
+            tweak(name, generated)
+        ));
+    }
+    let file = dir.join("models.toml");
+    std::fs::write(&file, text).expect("write bench file");
+    file
+}
+
+/// Runs `warden bench --file F --examples corpus/ ARGS`; returns the exit code and stdout.
+fn bench(file: &PathBuf, args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_warden"))
+        .arg("bench")
+        .arg("--file")
+        .arg(file)
+        .arg("--examples")
+        .arg(corpus_dir())
+        .args(args)
+        .output()
+        .expect("warden runs");
+    (
+        out.status.code().expect("warden exits normally"),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+/// The rows of an engine: model name -> (distinct, generated) as printed (with any `!`).
+fn rows(stdout: &str, engine: &str) -> BTreeMap<String, (String, String)> {
+    stdout
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>())
+        .filter(|w| w.len() > 3 && w[1] == engine)
+        .map(|w| {
+            (
+                w[0].to_string(),
+                (w[2].replace(',', ""), w[3].replace(',', "")),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_row_per_model_and_worker_count_with_tlcs_counts() {
+    let file = bench_file("agree", |_, g| g);
+    let (code, stdout) = bench(&file, &["--workers", "1,2"]);
+    assert_eq!(code, 0, "{stdout}");
+    for engine in ["TLC-ref", "warden-w1", "warden-w2"] {
+        let got = rows(&stdout, engine);
+        assert_eq!(got.len(), MODELS.len(), "{engine} rows in:\n{stdout}");
+        for (name, path) in MODELS {
+            let (d, g) = expected(path);
+            assert_eq!(
+                got[name],
+                (d.to_string(), g.to_string()),
+                "{name} {engine} in:\n{stdout}"
+            );
+        }
+    }
+    // The violation is reported as the run's status; no TLC run, so no ratio.
+    assert!(stdout.lines().any(|l| l.starts_with("DieHard")
+        && l.contains("warden-w1")
+        && l.ends_with("invariant-violated")));
+    assert!(!stdout.contains("geometric mean"));
+}
+
+#[test]
+fn counts_that_differ_from_tlc_are_flagged() {
+    let file = bench_file(
+        "differ",
+        |name, g| if name == "Peterson" { g + 1 } else { g },
+    );
+    let (code, stdout) = bench(&file, &["Peterson", "Counters"]);
+    assert_eq!(code, 1, "{stdout}");
+    let got = rows(&stdout, "warden-w1");
+    assert!(got["Peterson"].0.ends_with('!'), "{stdout}");
+    assert!(!got["Counters"].0.ends_with('!'), "{stdout}");
+}
+
+#[test]
+fn unknown_models_are_usage_errors() {
+    let file = bench_file("unknown", |_, g| g);
+    let (code, _) = bench(&file, &["NoSuchModel"]);
+    assert_eq!(code, 2);
+    let (code, stdout) = bench(&file, &["--list"]);
+    assert_eq!(code, 0);
+    assert_eq!(stdout.lines().count(), MODELS.len());
+}
