@@ -9,9 +9,12 @@
 //! parents were split among threads. (The invariants of new states are checked after the
 //! merge, once it is known which states are new.)
 
-use crate::fpset::FingerprintSet;
+use std::sync::Arc;
+
+use crate::fpset::SeenReader;
 use crate::model::{ActionId, Fingerprint, Model, ModelError};
 use crate::outcome::ErrorSite;
+use crate::parallel::{Handle, Pool};
 
 /// The result of one check on one state or step.
 #[derive(Debug)]
@@ -20,8 +23,8 @@ pub(crate) enum Check {
     Holds,
     /// The property with this index was violated.
     Violated(usize),
-    /// Evaluating failed.
-    Failed(ModelError),
+    /// Evaluating failed (boxed: errors are rare, and this keeps a successor small).
+    Failed(Box<ModelError>),
 }
 
 impl Check {
@@ -29,7 +32,7 @@ impl Check {
         match result {
             Ok(None) => Check::Holds,
             Ok(Some(index)) => Check::Violated(index),
-            Err(e) => Check::Failed(e),
+            Err(e) => Check::Failed(Box::new(e)),
         }
     }
 
@@ -43,18 +46,23 @@ impl Check {
 pub(crate) enum Class {
     /// Within the constraints and already in the seen set before this batch.
     Seen,
-    /// Within the constraints and not seen before this batch: new unless an earlier successor
-    /// of this batch has the same fingerprint.
+    /// Within the constraints and not known to be seen: new unless the merge finds its
+    /// fingerprint (inserted by an earlier successor).
     Candidate(Fingerprint),
     /// Outside a state or action constraint: checked, but neither stored nor explored.
     OutOfModel,
     /// Evaluating a constraint failed.
-    ConstraintFailed(ErrorSite, ModelError),
+    ConstraintFailed(ErrorSite, Box<ModelError>),
 }
 
-/// One successor of a parent, with the checks evaluated on it.
+/// One successor of a parent that the merge must look at, with the checks evaluated on it.
+/// (A successor already seen whose action properties hold only counts as generated: it is
+/// not recorded, only counted in `seen_before`.)
 #[derive(Debug)]
 pub(crate) struct Succ<S> {
+    /// Successors already seen, with every action property holding, generated just before
+    /// this one.
+    pub(crate) seen_before: u64,
     pub(crate) action: ActionId,
     /// The state, kept when the merge may need it (to store it or to show it in a trace).
     pub(crate) state: Option<S>,
@@ -70,18 +78,29 @@ pub(crate) struct Succ<S> {
 #[derive(Debug)]
 pub(crate) struct Expansion<S> {
     pub(crate) succs: Vec<Succ<S>>,
+    /// Successors already seen (with their action properties holding) generated after the
+    /// last one in `succs`.
+    pub(crate) seen_after: u64,
     /// The error `Model::next` returned, unless a check failure among `succs` stopped the
     /// expansion first (TLC aborts the successor computation at the first failure).
     pub(crate) next_error: Option<ModelError>,
 }
 
+impl<S> Expansion<S> {
+    /// The number of successors generated.
+    pub(crate) fn generated(&self) -> u64 {
+        self.succs.iter().map(|s| s.seen_before + 1).sum::<u64>() + self.seen_after
+    }
+}
+
 /// Expands one parent.
 pub(crate) fn expand<M: Model>(
     model: &M,
-    seen: &FingerprintSet,
+    seen: &SeenReader,
     parent: &M::State,
 ) -> Expansion<M::State> {
     let mut succs = Vec::new();
+    let mut seen_run = 0;
     // Set once a successor's outcome is a failure whatever the merge decides: TLC would stop
     // there, so later successors are neither counted nor checked.
     let mut stopped = false;
@@ -89,15 +108,24 @@ pub(crate) fn expand<M: Model>(
         if stopped {
             return;
         }
-        let succ = classify(model, seen, parent, action, state);
-        stopped = is_final(&succ);
-        succs.push(succ);
+        match classify(model, seen, parent, action, state) {
+            None => seen_run += 1,
+            Some(mut succ) => {
+                succ.seen_before = std::mem::take(&mut seen_run);
+                stopped = is_final(&succ);
+                succs.push(succ);
+            }
+        }
     });
     let next_error = match result {
         Err(e) if !stopped => Some(e),
         _ => None,
     };
-    Expansion { succs, next_error }
+    Expansion {
+        succs,
+        seen_after: seen_run,
+        next_error,
+    }
 }
 
 /// Whether this successor ends the search whatever is found new before it in the batch.
@@ -111,26 +139,29 @@ fn is_final<S>(succ: &Succ<S>) -> bool {
     }
 }
 
+/// The successor with its checks; `None` for one already seen whose action properties
+/// hold (the merge only counts it).
 fn classify<M: Model>(
     model: &M,
-    seen: &FingerprintSet,
+    seen: &SeenReader,
     parent: &M::State,
     action: ActionId,
     state: M::State,
-) -> Succ<M::State> {
+) -> Option<Succ<M::State>> {
     let failed = |site, e, state| Succ {
+        seen_before: 0,
         action,
         state: Some(state),
-        class: Class::ConstraintFailed(site, e),
+        class: Class::ConstraintFailed(site, Box::new(e)),
         invariant: Check::Holds,
         property: Check::Holds,
     };
     // TLC evaluates the state constraint first and the action constraint only if it holds.
     let in_model = match model.within_constraints(&state) {
-        Err(e) => return failed(ErrorSite::Constraint, e, state),
+        Err(e) => return Some(failed(ErrorSite::Constraint, e, state)),
         Ok(false) => false,
         Ok(true) => match model.allows_step(parent, &state) {
-            Err(e) => return failed(ErrorSite::ActionConstraint, e, state),
+            Err(e) => return Some(failed(ErrorSite::ActionConstraint, e, state)),
             Ok(allowed) => allowed,
         },
     };
@@ -153,22 +184,32 @@ fn classify<M: Model>(
     } else {
         Check::from(model.check_action_properties(parent, &state))
     };
-    let keep = !matches!(class, Class::Seen) || !property.holds();
-    Succ {
+    let seen = matches!(class, Class::Seen);
+    if seen && property.holds() {
+        return None;
+    }
+    Some(Succ {
+        seen_before: 0,
         action,
-        state: keep.then_some(state),
+        state: Some(state),
         class,
         invariant,
         property,
-    }
+    })
 }
 
-/// Expands `parents` on `workers` threads; the result is in the order of `parents`.
-pub(crate) fn expand_all<M: Model>(
-    model: &M,
-    seen: &FingerprintSet,
-    parents: &[M::State],
-    workers: usize,
-) -> Vec<Expansion<M::State>> {
-    crate::parallel::map(parents, workers, |p| expand(model, seen, p))
+/// Starts expanding `parents` on `pool`; the result is in the order of `parents`.
+pub(crate) fn expand_all<'env, M: Model>(
+    pool: &Pool<'env>,
+    model: &'env M,
+    seen: SeenReader,
+    parents: Arc<Vec<M::State>>,
+) -> Handle<Expansion<M::State>>
+where
+    M::State: 'env,
+{
+    pool.map(
+        parents,
+        Arc::new(move |p: &M::State| expand(model, &seen, p)),
+    )
 }

@@ -7,21 +7,75 @@
 //! is chosen from a multiplicative mix of the fingerprint. `0` marks an empty slot; the
 //! fingerprint 0 itself is remembered by a flag.
 //!
-//! Readers may share it (`&FingerprintSet` is `Sync`); inserting needs `&mut`. The engine
-//! inserts from one thread, in a deterministic order. A concurrent set can replace this type
-//! without touching the search.
+//! Inserting needs `&mut`: the engine inserts from one thread, in a deterministic order (the
+//! merge decides what is new). Meanwhile the threads expanding later batches probe the same
+//! slots through a [`SeenReader`] to drop successors already known to be seen: slots are
+//! atomics written only from empty to a fingerprint, so a reader sees either, and a miss
+//! only means the merge will look the fingerprint up itself.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use crate::model::Fingerprint;
 
 const EMPTY: u64 = 0;
 const MIN_CAPACITY_LOG2: u32 = 10;
 
-/// A set of fingerprints.
-#[derive(Clone, Debug)]
-pub struct FingerprintSet {
-    slots: Vec<u64>,
+/// The slots of one size of the table. Only the owning set writes them (filling empty
+/// slots, never clearing one); readers may probe them meanwhile.
+#[derive(Debug)]
+struct Table {
+    slots: Box<[AtomicU64]>,
     /// `64 - log2(slots.len())`: the shift that turns a mixed fingerprint into a slot index.
     shift: u32,
+}
+
+impl Table {
+    fn with_log2(log2: u32) -> Table {
+        Table {
+            slots: (0..1usize << log2).map(|_| AtomicU64::new(EMPTY)).collect(),
+            shift: 64 - log2,
+        }
+    }
+
+    fn slot_of(&self, fp: u64) -> usize {
+        // Fibonacci hashing: the high bits of the product depend on every bit of `fp`.
+        (fp.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    fn contains(&self, fp: u64) -> bool {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot_of(fp);
+        loop {
+            match self.slots[i].load(Ordering::Relaxed) {
+                EMPTY => return false,
+                x if x == fp => return true,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    /// Puts `fp` (non-zero) in; returns whether it was absent. Only the owner calls it.
+    fn place(&self, fp: u64) -> bool {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot_of(fp);
+        loop {
+            match self.slots[i].load(Ordering::Relaxed) {
+                EMPTY => {
+                    self.slots[i].store(fp, Ordering::Relaxed);
+                    return true;
+                }
+                x if x == fp => return false,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+}
+
+/// A set of fingerprints.
+#[derive(Debug)]
+pub struct FingerprintSet {
+    table: Arc<Table>,
     len: u64,
     has_zero: bool,
 }
@@ -32,12 +86,30 @@ impl Default for FingerprintSet {
     }
 }
 
+impl Clone for FingerprintSet {
+    fn clone(&self) -> FingerprintSet {
+        let table = Table {
+            slots: self
+                .table
+                .slots
+                .iter()
+                .map(|s| AtomicU64::new(s.load(Ordering::Relaxed)))
+                .collect(),
+            shift: self.table.shift,
+        };
+        FingerprintSet {
+            table: Arc::new(table),
+            len: self.len,
+            has_zero: self.has_zero,
+        }
+    }
+}
+
 impl FingerprintSet {
     /// An empty set.
     pub fn new() -> FingerprintSet {
         FingerprintSet {
-            slots: vec![EMPTY; 1 << MIN_CAPACITY_LOG2],
-            shift: 64 - MIN_CAPACITY_LOG2,
+            table: Arc::new(Table::with_log2(MIN_CAPACITY_LOG2)),
             len: 0,
             has_zero: false,
         }
@@ -58,15 +130,7 @@ impl FingerprintSet {
         if fp.0 == EMPTY {
             return self.has_zero;
         }
-        let mask = self.slots.len() - 1;
-        let mut i = self.slot_of(fp.0);
-        loop {
-            match self.slots[i] {
-                EMPTY => return false,
-                x if x == fp.0 => return true,
-                _ => i = (i + 1) & mask,
-            }
-        }
+        self.table.contains(fp.0)
     }
 
     /// Inserts `fp`; returns whether it was new.
@@ -78,48 +142,51 @@ impl FingerprintSet {
             return new;
         }
         // Keep the load factor at most one half so probe sequences stay short.
-        if (self.len + 1) * 2 > self.slots.len() as u64 {
+        if (self.len + 1) * 2 > self.table.slots.len() as u64 {
             self.grow();
         }
-        let new = Self::place(&mut self.slots, self.shift, fp.0);
+        let new = self.table.place(fp.0);
         self.len += u64::from(new);
         new
     }
 
-    fn slot_of(&self, fp: u64) -> usize {
-        Self::slot_in(self.shift, fp)
-    }
-
-    fn slot_in(shift: u32, fp: u64) -> usize {
-        // Fibonacci hashing: the high bits of the product depend on every bit of `fp`.
-        (fp.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
-    }
-
-    /// Puts `fp` (non-zero) into `slots`; returns whether it was absent.
-    fn place(slots: &mut [u64], shift: u32, fp: u64) -> bool {
-        let mask = slots.len() - 1;
-        let mut i = Self::slot_in(shift, fp);
-        loop {
-            match slots[i] {
-                EMPTY => {
-                    slots[i] = fp;
-                    return true;
-                }
-                x if x == fp => return false,
-                _ => i = (i + 1) & mask,
-            }
+    /// A handle that other threads can probe while this set keeps growing. It sees every
+    /// fingerprint inserted before it was made, and may see later ones (those inserted
+    /// before the set next resizes): a `false` from it means "not known to be seen".
+    pub(crate) fn reader(&self) -> SeenReader {
+        SeenReader {
+            table: self.table.clone(),
+            has_zero: self.has_zero,
         }
     }
 
     fn grow(&mut self) {
-        let new_len = self.slots.len() * 2;
-        let shift = self.shift - 1;
-        let mut slots = vec![EMPTY; new_len];
-        for &fp in self.slots.iter().filter(|&&fp| fp != EMPTY) {
-            Self::place(&mut slots, shift, fp);
+        let log2 = 64 - self.table.shift + 1;
+        let table = Table::with_log2(log2);
+        for fp in self.table.slots.iter().map(|s| s.load(Ordering::Relaxed)) {
+            if fp != EMPTY {
+                table.place(fp);
+            }
         }
-        self.slots = slots;
-        self.shift = shift;
+        // Readers holding the old table keep it alive and still read it correctly.
+        self.table = Arc::new(table);
+    }
+}
+
+/// A read-only view of a [`FingerprintSet`], for the threads that expand states.
+#[derive(Clone, Debug)]
+pub(crate) struct SeenReader {
+    table: Arc<Table>,
+    has_zero: bool,
+}
+
+impl SeenReader {
+    /// Whether `fp` is known to be in the set (see [`FingerprintSet::reader`]).
+    pub(crate) fn contains(&self, fp: Fingerprint) -> bool {
+        if fp.0 == EMPTY {
+            return self.has_zero;
+        }
+        self.table.contains(fp.0)
     }
 }
 
@@ -149,5 +216,26 @@ mod tests {
         assert!(!set.insert(Fingerprint(0)));
         assert!(set.contains(Fingerprint(0)));
         assert_eq!(set.len(), 1);
+    }
+
+    #[test]
+    fn a_reader_sees_what_was_inserted_before_it_was_made() {
+        let mut set = FingerprintSet::new();
+        for i in 1..=100u64 {
+            set.insert(Fingerprint(i));
+        }
+        let reader = set.reader();
+        // Enough inserts to resize: the reader keeps the old slots, still correct for them.
+        for i in 101..=5000u64 {
+            set.insert(Fingerprint(i));
+        }
+        assert!((1..=100).all(|i| reader.contains(Fingerprint(i))));
+        assert!(!reader.contains(Fingerprint(0)));
+        assert!(!reader.contains(Fingerprint(6000)));
+        assert!((1..=5000).all(|i| set.reader().contains(Fingerprint(i))));
+        let copy = set.clone();
+        set.insert(Fingerprint(7000));
+        assert!(!copy.contains(Fingerprint(7000)));
+        assert_eq!(copy.len(), 5000);
     }
 }

@@ -1,14 +1,20 @@
 //! The breadth-first search, with TLC's counting and checking rules.
 //!
 //! The search is level-synchronous: the states of level `L` (initial states are level 1)
-//! are expanded in batches of a fixed size. Each batch is expanded on the worker threads
+//! are expanded in batches of a fixed size. Each batch is expanded on the worker pool
 //! ([`crate::expand`]: successors, constraints, fingerprints, action properties), then
 //! merged on this thread in (parent, successor) order, up to the first failure that does
-//! not depend on what is new; then the invariants of the states the merge found new are
-//! checked on the worker threads, and the first failure in (parent, successor) order wins.
-//! The merge is the only place that decides what is new, so with one worker or many the
-//! distinct states of each level, their parent links, the counts and the failure reported
-//! are the same. The counts at a failure are those recorded at its position in that order.
+//! not depend on what is new; the invariants of the states the merge found new are then
+//! checked on the pool. The stages overlap: while batch `k` is merged, the next batches of
+//! the level are being expanded (they drop successors already in the seen set, read
+//! concurrently; a successor inserted meanwhile is left to the merge), and the invariants of
+//! earlier batches are being checked. Pending checks are settled strictly in batch order
+//! before any failure, limit or verdict is reported, so the first failure in (parent,
+//! successor) order wins. Initial states are handled the same way, in batches: counted and
+//! stored in order on this thread, checked on the pool. The merge is the only place that
+//! decides what is new, so with one worker or many the distinct states of each level, their
+//! parent links, the counts and the failure reported are the same. The counts at a failure
+//! are those recorded at its position in that order.
 //! With one worker TLC expands states in the order it found them (a FIFO queue), which is
 //! this order, so the figures are TLC's with one worker.
 //!
@@ -61,6 +67,9 @@
 //!   at least 1; `printSummary` prints 0 when nothing was generated. A violating successor
 //!   outside the constraints is never written, so it does not raise the depth.
 
+use std::collections::VecDeque;
+use std::ops::Range;
+use std::sync::Arc;
 use std::time::Instant;
 
 use crate::expand::{expand_all, Check, Class, Expansion};
@@ -70,11 +79,17 @@ use crate::model::{ActionId, Model, ModelError};
 use crate::options::Options;
 use crate::outcome::{ErrorSite, Limit, Outcome, Stats, Step, Trace, Verdict};
 use crate::outdegree::OutDegree;
+use crate::parallel::{with_pool, Handle, Pool};
 use crate::reporter::{Reporter, StartInfo};
 
-/// Parents expanded per batch. It does not depend on the number of workers, so neither do
-/// the points where limits are checked.
+/// Parents expanded per batch (and initial states checked per batch). It does not depend on
+/// the number of workers, so neither do the points where limits are checked.
 const BATCH: usize = 4096;
+
+/// With more than one worker, the batches of a level whose expansion is started before the
+/// current one is merged, so the threads keep computing while the merge runs. (With one
+/// worker everything runs on the caller's thread, one batch at a time.)
+const AHEAD: usize = 2;
 
 /// Explores `model` breadth-first and returns what it found.
 ///
@@ -88,17 +103,23 @@ pub fn run<M: Model>(
         workers: options.worker_count(),
         check_deadlock: options.check_deadlock,
     });
-    let mut search = Search {
-        model,
-        options,
-        seen: FingerprintSet::new(),
-        graph: StateGraph::new(),
-        generated: 0,
-        depth: 0,
-        outdegree: OutDegree::default(),
-        started: Instant::now(),
-    };
-    let outcome = search.explore(reporter);
+    let outcome = with_pool(options.worker_count(), |pool| {
+        let mut search = Search {
+            model,
+            options,
+            pool,
+            seen: FingerprintSet::new(),
+            graph: StateGraph::new(),
+            generated: 0,
+            depth: 0,
+            outdegree: OutDegree::default(),
+            started: Instant::now(),
+            level: 1,
+            level_end: 0,
+            pending: VecDeque::new(),
+        };
+        search.explore(reporter)
+    });
     reporter.done(&outcome.verdict, &outcome.stats);
     outcome
 }
@@ -110,23 +131,31 @@ struct Failure<S> {
     trace: Option<Trace<S>>,
 }
 
-/// The counts at one position of the merge, kept so that a failure found later (an
-/// invariant checked after the merge) reports the counts of its own position.
-#[derive(Clone, Copy)]
-struct Mark {
-    generated: u64,
-    distinct: u64,
-    /// The number of stored states at that point (the last one may be the violator).
-    stored: usize,
-    /// The state being expanded.
-    parent: StateId,
-    /// Whether the state the failure is about was stored as new (and so is not in the queue).
-    violator_stored: bool,
+/// The states whose checks a [`Pending`] holds.
+enum Subject<S> {
+    /// The stored states with ids from this one on (new successors of one batch).
+    Stored(usize),
+    /// These initial states (new ones, or outside the constraints).
+    Initial(Arc<Vec<S>>),
 }
 
-struct Search<'a, M: Model> {
+/// The checks of the states one batch found (or of a batch of initial states), computed on
+/// the workers while the search goes on. They are settled in order: every state they are
+/// about comes, in (parent, successor) order, before whatever a later merge finds.
+struct Pending<S> {
+    subject: Subject<S>,
+    /// The counts at the position of each checked state (those of a failure there).
+    at: Vec<Stats>,
+    /// The out-degree histogram once the batch was merged (reported with a failure).
+    outdegree: OutDegree,
+    /// For each state: its invariants, then (initial states only) its initial properties.
+    checks: Handle<(Check, Check)>,
+}
+
+struct Search<'a, 'p, M: Model> {
     model: &'a M,
     options: &'a Options,
+    pool: &'p Pool<'a>,
     seen: FingerprintSet,
     graph: StateGraph<M::State>,
     generated: u64,
@@ -135,9 +164,15 @@ struct Search<'a, M: Model> {
     /// New successors per fully expanded state.
     outdegree: OutDegree,
     started: Instant,
+    /// The level being expanded (initial states are level 1).
+    level: u64,
+    /// The id of the first state of the next level.
+    level_end: usize,
+    /// Checks under way, oldest first.
+    pending: VecDeque<Pending<M::State>>,
 }
 
-impl<M: Model> Search<'_, M> {
+impl<M: Model> Search<'_, '_, M> {
     fn stats(&self, left_on_queue: usize) -> Stats {
         Stats {
             generated: self.generated,
@@ -151,75 +186,97 @@ impl<M: Model> Search<'_, M> {
         }
     }
 
-    fn mark(&self, parent: StateId, violator_stored: bool) -> Mark {
-        Mark {
-            generated: self.generated,
-            distinct: self.seen.len(),
-            stored: self.graph.len(),
-            parent,
-            violator_stored,
-        }
-    }
-
-    /// The counts at `mark`, a position while expanding level `level`, whose successors get
-    /// ids from `next_level_start` on.
-    fn stats_at(mark: &Mark, level: u64, next_level_start: usize) -> Stats {
+    /// The counts now, at a position while expanding `parent`; `violator_stored` tells
+    /// whether the state a failure there is about was stored as new (and so is not in the
+    /// queue).
+    fn at(&self, parent: StateId, violator_stored: bool) -> Stats {
+        let stored = self.graph.len();
         // Dequeued: every state up to and including the parent. A violating successor was
         // stored but never enqueued.
-        let left = mark.stored - mark.parent.0 - 1 - usize::from(mark.violator_stored);
+        let left = stored - parent.0 - 1 - usize::from(violator_stored);
         Stats {
-            generated: mark.generated,
-            distinct: mark.distinct,
+            generated: self.generated,
+            distinct: self.seen.len(),
             left_on_queue: left as u64,
-            depth: if mark.stored > next_level_start {
-                level + 1
+            depth: if stored > self.level_end {
+                self.level + 1
             } else {
-                level
+                self.level
             },
         }
     }
 
+    /// The counts now, while computing the initial states: every stored one is enqueued.
+    fn initial_at(&self) -> Stats {
+        Stats {
+            generated: self.generated,
+            distinct: self.seen.len(),
+            left_on_queue: self.graph.len() as u64,
+            depth: 1,
+        }
+    }
+
     fn outcome(&self, failure: Failure<M::State>, stats: Stats) -> Outcome<M::State> {
+        Self::outcome_with(failure, stats, self.outdegree)
+    }
+
+    fn outcome_with(
+        failure: Failure<M::State>,
+        stats: Stats,
+        outdegree: OutDegree,
+    ) -> Outcome<M::State> {
         Outcome {
             verdict: failure.verdict,
             stats,
             trace: failure.trace,
             error_site: failure.site,
             complete: false,
-            outdegree: self.outdegree,
+            outdegree,
         }
     }
 
     fn explore(&mut self, reporter: &mut dyn Reporter) -> Outcome<M::State> {
-        if let Some(failure) = self.initial_states() {
-            // Every stored initial state was enqueued before it was checked.
-            return self.outcome(failure, self.stats(self.graph.len()));
+        if let Some(outcome) = self.initial_states() {
+            return outcome;
         }
         reporter.initial_states(&self.stats(self.graph.len()));
 
+        let ahead = if self.pool.threads() == 0 { 0 } else { AHEAD };
         let mut level_start = 0;
-        let mut level = 1u64;
         while level_start < self.graph.len() {
             let level_end = self.graph.len();
-            if self.options.max_depth.is_some_and(|max| level >= max) {
-                return self.stop(Limit::MaxDepth, level_end - level_start);
+            self.level_end = level_end;
+            if self.options.max_depth.is_some_and(|max| self.level >= max) {
+                return self
+                    .settle(true)
+                    .unwrap_or_else(|| self.stop(Limit::MaxDepth, level_end - level_start));
             }
-            let mut batch_start = level_start;
-            while batch_start < level_end {
-                let batch_end = (batch_start + BATCH).min(level_end);
-                if let Some((failure, mark)) = self.batch(batch_start..batch_end, level) {
-                    return self.outcome(failure, Self::stats_at(&mark, level, level_end));
+            let batches: Vec<Range<usize>> = (level_start..level_end)
+                .step_by(BATCH)
+                .map(|start| start..(start + BATCH).min(level_end))
+                .collect();
+            let mut started = VecDeque::new();
+            for (b, batch) in batches.iter().enumerate() {
+                while b + started.len() < batches.len() && started.len() <= ahead {
+                    started.push_back(self.start_expanding(batches[b + started.len()].clone()));
                 }
-                batch_start = batch_end;
-                let left = self.graph.len() - batch_start;
+                let handle = started.pop_front().expect("batch b was started");
+                let expansions = self.pool.wait(handle);
+                if let Some(outcome) = self.batch(batch.clone(), expansions) {
+                    return outcome;
+                }
+                let left = self.graph.len() - batch.end;
                 reporter.progress(&self.stats(left));
                 if let Some(limit) = self.limit_reached() {
-                    return self.stop(limit, left);
+                    return self.settle(true).unwrap_or_else(|| self.stop(limit, left));
                 }
             }
             reporter.level_finished(&self.stats(self.graph.len() - level_end));
             level_start = level_end;
-            level += 1;
+            self.level += 1;
+        }
+        if let Some(outcome) = self.settle(true) {
+            return outcome;
         }
         Outcome {
             verdict: Verdict::Ok,
@@ -256,82 +313,148 @@ impl<M: Model> Search<'_, M> {
         }
     }
 
-    /// Generates, stores and checks the initial states; returns the first failure.
-    fn initial_states(&mut self) -> Option<Failure<M::State>> {
+    /// Settles the pending checks in order, up to the first failure; with `block` false,
+    /// only those already computed. With no pool thread, pending checks are computed here.
+    fn settle(&mut self, block: bool) -> Option<Outcome<M::State>> {
+        let block = block || self.pool.threads() == 0;
+        while let Some(front) = self.pending.front() {
+            if !block && !front.checks.is_done() {
+                return None;
+            }
+            let pending = self.pending.pop_front().expect("there is a front");
+            let checks = self.pool.wait(pending.checks);
+            let Some(k) = checks.iter().position(|(i, p)| !i.holds() || !p.holds()) else {
+                continue;
+            };
+            let (invariants, properties) = checks.into_iter().nth(k).expect("k is a position");
+            let trace = || match &pending.subject {
+                Subject::Stored(first) => Some(self.graph.trace_to(StateId(first + k))),
+                Subject::Initial(states) => single(&states[k]),
+            };
+            let failure = match self.invariant_failure(invariants, trace) {
+                Some(f) => f,
+                None => {
+                    Self::check_failure(properties, ErrorSite::InitialProperty, trace, |index| {
+                        Verdict::InitialPropertyViolated {
+                            index,
+                            name: name_at(self.model.initial_property_names(), index),
+                        }
+                    })
+                    .expect("the check at k fails")
+                }
+            };
+            return Some(Self::outcome_with(
+                failure,
+                pending.at[k],
+                pending.outdegree,
+            ));
+        }
+        None
+    }
+
+    /// Generates and stores the initial states, and checks them; returns the outcome of the
+    /// first failure.
+    fn initial_states(&mut self) -> Option<Outcome<M::State>> {
         let model = self.model;
-        let mut failure = None;
+        let mut buffer = Vec::new();
+        let mut done = None;
         let result = model.init(&mut |state| {
-            if failure.is_none() {
-                failure = self.initial_state(state);
+            if done.is_none() {
+                buffer.push(state);
+                if buffer.len() == BATCH {
+                    done = self.initial_batch(std::mem::take(&mut buffer));
+                }
             }
         });
-        match (failure, result) {
-            (Some(f), _) => Some(f),
-            (None, Err(e)) => Some(error(ErrorSite::Init, e, None)),
+        if done.is_none() && !buffer.is_empty() {
+            done = self.initial_batch(buffer);
+        }
+        let done = done.or_else(|| self.settle(true));
+        match (done, result) {
+            (Some(outcome), _) => Some(outcome),
+            (None, Err(e)) => {
+                // Every stored initial state was enqueued.
+                let failure = error(ErrorSite::Init, e, None);
+                Some(self.outcome(failure, self.stats(self.graph.len())))
+            }
             (None, Ok(())) => None,
         }
     }
 
-    fn initial_state(&mut self, state: M::State) -> Option<Failure<M::State>> {
+    /// Counts and stores a batch of initial states in order, and starts checking the ones
+    /// TLC checks (new, or outside the constraints; not duplicates).
+    fn initial_batch(&mut self, states: Vec<M::State>) -> Option<Outcome<M::State>> {
         let model = self.model;
-        self.generated += 1;
-        let single = |state: &M::State| {
-            Some(Trace {
-                steps: vec![Step {
-                    action: None,
-                    state: state.clone(),
-                }],
-            })
-        };
-        match model.within_constraints(&state) {
-            Err(e) => return Some(error(ErrorSite::Constraint, e, single(&state))),
-            Ok(true) => {
-                if !self.seen.insert(model.fingerprint(&state)) {
-                    return None;
+        let mut checked = Vec::new();
+        let mut at = Vec::new();
+        let mut definite = None;
+        for state in states {
+            self.generated += 1;
+            match model.within_constraints(&state) {
+                Err(e) => {
+                    let failure = error(ErrorSite::Constraint, e, single(&state));
+                    definite = Some((failure, self.initial_at()));
+                    break;
                 }
-                self.graph.add_initial(state.clone());
-                self.depth = 1;
+                Ok(true) => {
+                    if !self.seen.insert(model.fingerprint(&state)) {
+                        continue;
+                    }
+                    self.graph.add_initial(state.clone());
+                    self.depth = 1;
+                }
+                Ok(false) => {}
             }
-            Ok(false) => {}
+            at.push(self.initial_at());
+            checked.push(state);
         }
-        let invariants = Check::from(model.check_invariants(&state));
-        if let Some(f) = self.invariant_failure(invariants, || single(&state)) {
-            return Some(f);
-        }
-        match model.check_initial_properties(&state) {
-            Err(e) => Some(error(ErrorSite::InitialProperty, e, single(&state))),
-            Ok(Some(index)) => Some(Failure {
-                verdict: Verdict::InitialPropertyViolated {
-                    index,
-                    name: name_at(model.initial_property_names(), index),
-                },
-                site: None,
-                trace: single(&state),
+        let checked = Arc::new(checked);
+        let checks = self.pool.map(
+            checked.clone(),
+            Arc::new(move |s: &M::State| {
+                let invariants = Check::from(model.check_invariants(s));
+                let properties = if invariants.holds() {
+                    Check::from(model.check_initial_properties(s))
+                } else {
+                    Check::Holds
+                };
+                (invariants, properties)
             }),
-            Ok(None) => None,
+        );
+        self.pending.push_back(Pending {
+            subject: Subject::Initial(checked),
+            at,
+            outdegree: self.outdegree,
+            checks,
+        });
+        if let Some((failure, stats)) = definite {
+            return Some(
+                self.settle(true)
+                    .unwrap_or_else(|| self.outcome(failure, stats)),
+            );
         }
+        self.settle(false)
     }
 
-    /// Expands the states with ids in `batch` (of level `level`), stores the new successors
-    /// and checks them. Returns the first failure, with the counts at its position.
+    /// Starts expanding the states with ids in `batch` on the workers.
+    fn start_expanding(&self, batch: Range<usize>) -> Handle<Expansion<M::State>> {
+        let parents = Arc::new(self.graph.slice(batch).to_vec());
+        expand_all(self.pool, self.model, self.seen.reader(), parents)
+    }
+
+    /// Merges the expansions of the states with ids in `batch` (of the current level),
+    /// stores the new successors and starts checking them. Returns the outcome of the first
+    /// failure known so far.
     fn batch(
         &mut self,
-        batch: std::ops::Range<usize>,
-        level: u64,
-    ) -> Option<(Failure<M::State>, Mark)> {
-        let workers = self.options.worker_count();
-        let expansions = expand_all(
-            self.model,
-            &self.seen,
-            self.graph.slice(batch.clone()),
-            workers,
-        );
+        batch: Range<usize>,
+        expansions: Vec<Expansion<M::State>>,
+    ) -> Option<Outcome<M::State>> {
         let first_new = self.graph.len();
-        let mut marks = Vec::new();
+        let mut at = Vec::new();
         let mut definite = None;
         for (i, expansion) in expansions.into_iter().enumerate() {
-            let parent = StateId(batch.start + i);
-            definite = self.merge(parent, level, expansion, &mut marks);
+            definite = self.merge(StateId(batch.start + i), expansion, &mut at);
             if definite.is_some() {
                 break;
             }
@@ -339,62 +462,63 @@ impl<M: Model> Search<'_, M> {
         // The invariants of the new states, which all come before any failure of the merge
         // (it stopped there); at the same successor, the invariants are checked first.
         let model = self.model;
-        let new_states = self.graph.slice(first_new..self.graph.len());
-        let checks = crate::parallel::map(new_states, workers, |s| {
-            Check::from(model.check_invariants(s))
+        let new_states = Arc::new(self.graph.slice(first_new..self.graph.len()).to_vec());
+        let checks = self.pool.map(
+            new_states,
+            Arc::new(move |s: &M::State| (Check::from(model.check_invariants(s)), Check::Holds)),
+        );
+        self.pending.push_back(Pending {
+            subject: Subject::Stored(first_new),
+            at,
+            outdegree: self.outdegree,
+            checks,
         });
-        if let Some(k) = checks.iter().position(|c| !c.holds()) {
-            let id = StateId(first_new + k);
-            let check = checks
-                .into_iter()
-                .nth(k)
-                .expect("k is a position in checks");
-            let failure = self
-                .invariant_failure(check, || Some(self.graph.trace_to(id)))
-                .expect("the check at k fails");
-            return Some((failure, marks[k]));
+        if let Some((failure, stats)) = definite {
+            return Some(
+                self.settle(true)
+                    .unwrap_or_else(|| self.outcome(failure, stats)),
+            );
         }
-        definite
+        self.settle(false)
     }
 
-    /// Merges the successors of `parent` (a state of `level`) in order: counts them, stores
-    /// the new ones (recording a mark for each in `marks`) and returns the first failure
-    /// that does not depend on invariants of new states.
+    /// Merges the successors of `parent` (a state of the current level) in order: counts
+    /// them, stores the new ones (recording the counts at each in `at`) and returns the first
+    /// failure that does not depend on invariants of new states.
     fn merge(
         &mut self,
         parent: StateId,
-        level: u64,
         expansion: Expansion<M::State>,
-        marks: &mut Vec<Mark>,
-    ) -> Option<(Failure<M::State>, Mark)> {
-        let generated_none = expansion.succs.is_empty();
+        at: &mut Vec<Stats>,
+    ) -> Option<(Failure<M::State>, Stats)> {
+        let generated_none = expansion.generated() == 0;
         let mut new_successors = 0;
         for succ in expansion.succs {
-            self.generated += 1;
+            self.generated += succ.seen_before + 1;
             let action = succ.action;
             let mut state = succ.state;
             let mut stored = None;
             match succ.class {
                 Class::ConstraintFailed(site, e) => {
-                    let failure = error(site, e, self.through(parent, action, state));
-                    return Some((failure, self.mark(parent, false)));
+                    let failure = error(site, *e, self.through(parent, action, state));
+                    return Some((failure, self.at(parent, false)));
                 }
                 Class::Seen => {}
                 Class::OutOfModel => {
                     if let Some(f) = self.invariant_failure(succ.invariant, || {
                         self.through(parent, action, state.take())
                     }) {
-                        return Some((f, self.mark(parent, false)));
+                        return Some((f, self.at(parent, false)));
                     }
                 }
                 Class::Candidate(fp) => {
                     if self.seen.insert(fp) {
                         let new = state.take().expect("a candidate keeps its state");
                         let id = self.graph.add_successor(parent, action, new);
-                        self.depth = self.depth.max(level + 1);
+                        self.depth = self.depth.max(self.level + 1);
                         stored = Some(id);
                         new_successors += 1;
-                        marks.push(self.mark(parent, true));
+                        at.push(self.at(parent, true));
                     }
                 }
             }
@@ -402,9 +526,10 @@ impl<M: Model> Search<'_, M> {
                 Some(id) => Some(self.graph.trace_to(id)),
                 None => self.through(parent, action, state.take()),
             }) {
-                return Some((f, self.mark(parent, stored.is_some())));
+                return Some((f, self.at(parent, stored.is_some())));
             }
         }
+        self.generated += expansion.seen_after;
         if let Some(e) = expansion.next_error {
             let parent_state = &self.graph.slice(parent.0..parent.0 + 1)[0];
             let trace = match self.model.incomplete_successor(parent_state, &e) {
@@ -417,7 +542,7 @@ impl<M: Model> Search<'_, M> {
                 None => Some(self.graph.trace_to(parent)),
             };
             let failure = error(ErrorSite::Next, e, trace);
-            return Some((failure, self.mark(parent, false)));
+            return Some((failure, self.at(parent, false)));
         }
         if generated_none && self.options.check_deadlock {
             let failure = Failure {
@@ -425,7 +550,7 @@ impl<M: Model> Search<'_, M> {
                 site: None,
                 trace: Some(self.graph.trace_to(parent)),
             };
-            return Some((failure, self.mark(parent, false)));
+            return Some((failure, self.at(parent, false)));
         }
         self.outdegree.add(new_successors);
         None
@@ -477,7 +602,7 @@ impl<M: Model> Search<'_, M> {
     ) -> Option<Failure<M::State>> {
         match check {
             Check::Holds => None,
-            Check::Failed(e) => Some(error(site, e, trace())),
+            Check::Failed(e) => Some(error(site, *e, trace())),
             Check::Violated(index) => Some(Failure {
                 verdict: violated(index),
                 site: None,
@@ -485,6 +610,16 @@ impl<M: Model> Search<'_, M> {
             }),
         }
     }
+}
+
+/// The trace made of one initial state.
+fn single<S: Clone>(state: &S) -> Option<Trace<S>> {
+    Some(Trace {
+        steps: vec![Step {
+            action: None,
+            state: state.clone(),
+        }],
+    })
 }
 
 fn error<S>(site: ErrorSite, e: ModelError, trace: Option<Trace<S>>) -> Failure<S> {

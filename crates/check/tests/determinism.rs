@@ -4,7 +4,7 @@
 mod models;
 
 use check::{ActionId, Options, Verdict};
-use models::{actions, counts, TestModel};
+use models::{actions, counts, states, TestModel};
 
 const N: u64 = 30;
 
@@ -133,5 +133,101 @@ fn wide_levels_give_the_same_outcome_for_any_number_of_workers() {
             ..Options::default()
         };
         assert_eq!(tangle().run_with(&options), limited, "workers = {workers}");
+    }
+}
+
+/// A fan: 0 has the 20 000 successors `1..=20_000` (level 2, five batches of parents); each
+/// of those has one successor, itself plus 20 000 (level 3); the states of level 3 have
+/// none. State `x` of level 2 is stored with id `x`.
+fn fan() -> TestModel<u64> {
+    TestModel::new(vec![0], vec!["Spread", "Shift"], |&x, emit| {
+        if x == 0 {
+            (1..=20_000).for_each(|y| emit(ActionId(0), y));
+        } else if x <= 20_000 {
+            emit(ActionId(1), x + 20_000);
+        }
+        Ok(())
+    })
+}
+
+#[test]
+fn an_invariant_violation_wins_over_a_later_failure_found_first() {
+    // 25 000 (the successor of 5000, in the second batch of level 2's parents) violates the
+    // invariant; the step 9000 -> 29 000 (third batch) violates an action property. With
+    // several workers the later batch may be merged before the invariants of the earlier
+    // one are known; the first failure in (parent, successor) order is still the one
+    // reported. Parents 1..=5000 were expanded: generated = 1 + 20 000 + 5000; distinct
+    // likewise (the violating state is stored); left = level 2 after 5000 (15 000) plus the
+    // 4999 states of level 3 found before the violating one; depth 3.
+    let m = fan()
+        .invariant("Not25000", |&x| x != 25_000)
+        .action_property("Not9000", |&x, _| x != 9000);
+    for workers in [1, 2, 4] {
+        let o = m.run_no_deadlock(workers);
+        assert_eq!(
+            o.verdict,
+            Verdict::InvariantViolated {
+                index: 0,
+                name: "Not25000".into()
+            },
+            "workers = {workers}"
+        );
+        assert_eq!(
+            counts(&o),
+            (25_001, 25_001, 19_999, 3),
+            "workers = {workers}"
+        );
+        assert_eq!(states(&o), [0, 5000, 25_000], "workers = {workers}");
+        assert_eq!(
+            actions(&m, &o),
+            ["Init", "Spread", "Shift"],
+            "workers = {workers}"
+        );
+    }
+}
+
+#[test]
+fn an_invariant_violation_in_the_last_batch_before_a_limit_is_reported() {
+    // The state limit is reached after the first batch of level 2's parents (ids 1..=4096),
+    // whose successors include the violating 24 000 (successor of 4000): the violation is
+    // reported, with the counts at its position: 4000 parents expanded.
+    let m = fan().invariant("Not24000", |&x| x != 24_000);
+    for workers in [1, 2, 4] {
+        let options = Options {
+            max_states: Some(20_002),
+            workers,
+            check_deadlock: false,
+            ..Options::default()
+        };
+        let o = m.run_with(&options);
+        assert!(
+            matches!(o.verdict, Verdict::InvariantViolated { .. }),
+            "workers = {workers}"
+        );
+        assert_eq!(
+            counts(&o),
+            (24_001, 24_001, 19_999, 3),
+            "workers = {workers}"
+        );
+    }
+}
+
+#[test]
+fn an_initial_state_violation_after_several_batches_of_initial_states() {
+    // 10 000 initial states 0..10 000 (three batches); 9000 violates the invariant: every
+    // state before it was generated, stored and enqueued, and so was the violator.
+    let m = TestModel::new((0..10_000u64).collect(), vec!["Stay"], |&x, emit| {
+        emit(ActionId(0), x);
+        Ok(())
+    })
+    .invariant("Not9000", |&x| x != 9000);
+    for workers in [1, 2, 4] {
+        let o = m.run(workers);
+        assert!(
+            matches!(o.verdict, Verdict::InvariantViolated { .. }),
+            "workers = {workers}"
+        );
+        assert_eq!(counts(&o), (9001, 9001, 9001, 1), "workers = {workers}");
+        assert_eq!(states(&o), [9000], "workers = {workers}");
     }
 }
