@@ -46,7 +46,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
     let cfg = config_path(args);
     let workers = workers(&args.workers)?;
     // Installed first, so that a Ctrl-C while the spec loads also stops the search early.
-    let stop = limits::interrupt_flag();
+    let stop = limits::interrupt_flag("stopping after the current batch of states");
     let mut db = SourceDb::new();
     let started = Instant::now();
     let stdout = std::io::stdout();

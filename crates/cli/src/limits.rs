@@ -61,19 +61,18 @@ pub fn apply(args: &CheckArgs, mut options: check::Options) -> check::Options {
 }
 
 /// Installs the Ctrl-C handler and returns the flag it raises. The first Ctrl-C raises the
-/// flag (the engine stops after its current batch and the partial results are reported);
-/// a second one ends the process at once. Returns `None` if no handler could be installed
-/// (one already is, in this process), in which case Ctrl-C keeps its default effect.
-pub fn interrupt_flag() -> Option<Arc<AtomicBool>> {
+/// flag and prints `notice` on standard error (the engine stops after its current batch and
+/// the partial results are reported); a second one ends the process at once. Returns `None`
+/// if no handler could be installed (one already is, in this process), in which case Ctrl-C
+/// keeps its default effect.
+pub fn interrupt_flag(notice: &'static str) -> Option<Arc<AtomicBool>> {
     let flag = Arc::new(AtomicBool::new(false));
     let raised = Arc::clone(&flag);
     let installed = ctrlc::set_handler(move || {
         if raised.swap(true, Ordering::SeqCst) {
             std::process::exit(EXIT_INTERRUPTED_TWICE);
         }
-        eprintln!(
-            "\nInterrupted: stopping after the current batch of states (Ctrl-C again to quit)."
-        );
+        eprintln!("\nInterrupted: {notice} (Ctrl-C again to quit).");
     });
     installed.ok().map(|()| flag)
 }

@@ -129,3 +129,69 @@ fn unknown_models_are_usage_errors() {
     assert_eq!(code, 0);
     assert_eq!(stdout.lines().count(), MODELS.len());
 }
+
+/// A stand-in for `java` that records its arguments and prints TLC's closing lines with
+/// Counters' figures from TLC (Counters.expect), so the TLC path is tested without Java.
+#[cfg(unix)]
+#[test]
+fn tlc_runs_beside_warden_and_ratios_are_printed() {
+    use std::os::unix::fs::PermissionsExt;
+    let file = bench_file("tlc", |_, g| g);
+    let dir = file.parent().expect("scratch dir").to_path_buf();
+    let args_log = dir.join("java-args.txt");
+    let (distinct, generated) = expected("basics/Counters");
+    let java = dir.join("fake-java");
+    std::fs::write(
+        &java,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}'\n\
+             echo 'Model checking completed. No error has been found.'\n\
+             echo '{generated} states generated, {distinct} distinct states found, 0 states left on queue.'\n",
+            args_log.display()
+        ),
+    )
+    .expect("write fake java");
+    std::fs::set_permissions(&java, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let jar = dir.join("tla2tools.jar");
+    let (code, stdout) = bench(
+        &file,
+        &[
+            "Counters",
+            "--tlc",
+            jar.to_str().expect("UTF-8 path"),
+            "--tlc-library",
+            dir.to_str().expect("UTF-8 path"),
+            "--java",
+            java.to_str().expect("UTF-8 path"),
+        ],
+    );
+    assert_eq!(code, 0, "{stdout}");
+    let tlc = rows(&stdout, "TLC");
+    assert_eq!(
+        tlc["Counters"],
+        (distinct.to_string(), generated.to_string())
+    );
+    let warden = stdout
+        .lines()
+        .find(|l| l.starts_with("Counters") && l.contains("warden-w1"))
+        .expect("a warden row");
+    let ratio = warden.split_whitespace().nth(9).expect("a ratio column");
+    assert!(ratio.parse::<f64>().is_ok_and(|r| r > 0.0), "{warden}");
+    assert!(
+        stdout.contains("warden-w1/TLC generated states per second: geometric mean"),
+        "{stdout}"
+    );
+    // TLC's command line: one worker, a throw-away metadir, the cfg and spec by name.
+    let logged = std::fs::read_to_string(&args_log).expect("the fake java ran");
+    let argv: Vec<&str> = logged.lines().collect();
+    assert!(argv[0].starts_with("-DTLA-Library="), "{argv:?}");
+    let tlc_at = argv
+        .iter()
+        .position(|a| *a == "tlc2.TLC")
+        .expect("tlc2.TLC");
+    assert_eq!(&argv[tlc_at + 1..tlc_at + 4], ["-workers", "1", "-metadir"]);
+    assert_eq!(
+        &argv[tlc_at + 5..],
+        ["-config", "Counters.cfg", "Counters.tla"]
+    );
+}

@@ -146,11 +146,21 @@ pub fn warden(
     })
 }
 
+/// How TLC is started.
+pub struct Java<'a> {
+    /// The Java launcher.
+    pub java: &'a Path,
+    /// `tla2tools.jar`.
+    pub jar: &'a Path,
+    /// A directory of extra modules (`-DTLA-Library`).
+    pub library: Option<&'a Path>,
+}
+
 /// Runs TLC on one worker in the spec's directory, with a throw-away metadata directory:
-/// `java -XX:+UseParallelGC -cp JAR tlc2.TLC -workers 1 -metadir M -config CFG SPEC`.
+/// `java [-DTLA-Library=DIR] -XX:+UseParallelGC -cp JAR tlc2.TLC -workers 1 -metadir M
+/// -config CFG SPEC`.
 pub fn tlc(
-    java: &Path,
-    jar: &Path,
+    java: &Java<'_>,
     spec: &Path,
     cfg: &Path,
     timeout: Duration,
@@ -166,10 +176,14 @@ pub fn tlc(
         Some(p) if p == dir => cfg.file_name().map(PathBuf::from).unwrap_or_default(),
         _ => std::path::absolute(cfg)?,
     };
-    let mut cmd = Command::new(java);
+    let mut cmd = Command::new(java.java);
+    if let Some(lib) = java.library {
+        let lib = std::path::absolute(lib)?;
+        cmd.arg(format!("-DTLA-Library={}", lib.display()));
+    }
     cmd.arg("-XX:+UseParallelGC")
         .arg("-cp")
-        .arg(std::path::absolute(jar)?)
+        .arg(std::path::absolute(java.jar)?)
         .args(["tlc2.TLC", "-workers", "1", "-metadir"])
         .arg(&metadir)
         .arg("-config")

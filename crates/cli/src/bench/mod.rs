@@ -5,13 +5,14 @@
 //!
 //! Each run is a child process (this binary's `check --json`, or `java ... tlc2.TLC`), so
 //! peak memory is per model and a run that exceeds `--timeout` is cut without losing the
-//! others.
+//! others. Ctrl-C stops the running child (which reports its counts so far) and the bench.
 
 mod child;
 mod file;
 mod table;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use anyhow::Context as _;
@@ -67,6 +68,10 @@ pub struct BenchArgs {
     /// Also run TLC from this `tla2tools.jar`, and compare with it.
     #[arg(long, value_name = "JAR")]
     pub tlc: Option<PathBuf>,
+    /// A directory of extra TLA+ modules for TLC (passed as `-DTLA-Library=DIR`), e.g. the
+    /// TLAPS modules some specs extend.
+    #[arg(long, value_name = "DIR")]
+    pub tlc_library: Option<PathBuf>,
     /// The Java launcher used with --tlc.
     #[arg(long, value_name = "PATH", default_value = "java")]
     pub java: PathBuf,
@@ -148,10 +153,21 @@ fn run_models(
             })
     );
     println!("{}", table::header());
+    // A Ctrl-C reaches the running child too (it stops and reports its counts so far); the
+    // bench then prints that row and runs nothing more.
+    let interrupted = crate::limits::interrupt_flag("stopping after the current run");
+    let stop = || {
+        interrupted
+            .as_ref()
+            .is_some_and(|f| f.load(Ordering::SeqCst))
+    };
     let mut all_good = true;
     // Per worker count, the ratios warden/TLC of generated states per second.
     let mut ratios: Vec<Vec<f64>> = vec![Vec::new(); workers.len()];
     for m in models {
+        if stop() {
+            break;
+        }
         let spec = m.spec_path(&args.examples);
         let cfg = m.cfg_path(&args.examples);
         if !spec.is_file() || !cfg.is_file() {
@@ -169,7 +185,17 @@ fn run_models(
         }
         let tlc = match &args.tlc {
             Some(jar) => {
-                let t = child::tlc(&args.java, jar, &spec, &cfg, args.timeout, scratch)?;
+                let t = child::tlc(
+                    &child::Java {
+                        java: &args.java,
+                        jar,
+                        library: args.tlc_library.as_deref(),
+                    },
+                    &spec,
+                    &cfg,
+                    args.timeout,
+                    scratch,
+                )?;
                 let differs = differs(&t, None, &m.tlc);
                 all_good &= t.finished && !differs;
                 println!("{}", table::row_text(&row(m, "TLC", &t, None, differs)));
@@ -178,6 +204,9 @@ fn run_models(
             None => None,
         };
         for (i, &w) in workers.iter().enumerate() {
+            if stop() {
+                break;
+            }
             let r = child::warden(exe, &spec, &cfg, w, args.timeout, scratch)?;
             let ratio = tlc.as_ref().and_then(|t| ratio(&r, t));
             if let Some(x) = ratio {
@@ -199,6 +228,10 @@ fn run_models(
                 None => println!("warden-w{w}/TLC: no model finished on both"),
             }
         }
+    }
+    if stop() {
+        println!("Interrupted: the remaining runs were not started.");
+        all_good = false;
     }
     if all_good {
         Ok(EXIT_OK)
