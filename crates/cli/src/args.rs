@@ -84,8 +84,8 @@ pub struct CheckArgs {
     /// left unexpanded, the run ends with exit code 4.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub max_depth: Option<u64>,
-    /// Stop after this much wall-clock time: `90s`, `5m`, `1h`, `1h30m` or plain seconds.
-    /// The run ends with exit code 4.
+    /// Stop after the search has run this long (wall-clock time, loading excluded): `90s`,
+    /// `5m`, `1h`, `1h30m` or plain seconds. The run ends with exit code 4.
     #[arg(long, value_name = "DURATION", value_parser = crate::limits::parse_duration)]
     pub time_limit: Option<std::time::Duration>,
     /// Do not show progress on standard error.

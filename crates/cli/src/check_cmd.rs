@@ -326,3 +326,19 @@ fn write_json(path: &Path, report: &RunReport) -> anyhow::Result<()> {
     std::fs::write(path, text + "\n")
         .with_context(|| format!("cannot write the JSON report to {}", path.display()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workers_are_a_positive_number_or_auto() {
+        assert_eq!(workers("3").expect("a number"), 3);
+        let auto = workers("auto").expect("auto");
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        assert_eq!(auto, cores);
+        for bad in ["0", "-1", "many", ""] {
+            assert!(workers(bad).is_err(), "{bad:?} was accepted");
+        }
+    }
+}
