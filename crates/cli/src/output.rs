@@ -75,7 +75,6 @@ pub fn thousands(n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::Arc;
 
     #[test]
     fn single_variable_states_have_no_bullet() {
@@ -86,7 +85,7 @@ mod tests {
     #[test]
     fn several_variables_are_a_conjunction_list() {
         let names = ["x".to_string(), "s".to_string()];
-        let s = Value::Str(Arc::from("a"));
+        let s = Value::string("a");
         let text = state_text(&names, &[Some(&Value::Int(0)), Some(&s)]);
         assert_eq!(text, "/\\ x = 0\n/\\ s = \"a\"\n");
     }

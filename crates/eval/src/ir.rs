@@ -8,7 +8,7 @@
 use std::sync::Arc;
 
 use source::Span;
-use value::Value;
+use value::{Str, Value};
 
 use crate::builtins::Builtin;
 
@@ -49,7 +49,7 @@ pub enum ExceptKey {
     /// `![e]`.
     Index(Expr),
     /// `!.f`.
-    Field(Arc<str>),
+    Field(Str),
 }
 
 /// One `!path = value` clause; `@` inside `value` reads frame slot `at_slot`.
@@ -164,9 +164,9 @@ pub enum ExprKind {
     /// `A \X B`.
     Times(Vec<Expr>),
     /// `[a |-> e]`.
-    Record(Vec<(Arc<str>, Expr)>),
+    Record(Vec<(Str, Expr)>),
     /// `[a : S]`.
-    RecordSet(Vec<(Arc<str>, Expr)>),
+    RecordSet(Vec<(Str, Expr)>),
     /// `[x \in S |-> e]`.
     FnCons(Vec<Bound>, Box<Expr>),
     /// `[S -> T]`.
@@ -176,7 +176,7 @@ pub enum ExprKind {
     /// `f[a]` where `f` is a recursive function definition: evaluated point by point.
     RecFnApp(OpId, Vec<Arg>, Box<Expr>),
     /// `r.f`.
-    Dot(Box<Expr>, Arc<str>),
+    Dot(Box<Expr>, Str),
     /// `[f EXCEPT …]`.
     Except(Box<Expr>, Vec<ExceptClause>),
     /// `UNCHANGED e`.

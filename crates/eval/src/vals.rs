@@ -6,7 +6,7 @@
 use std::cmp::Ordering;
 use std::sync::Arc;
 
-use value::{LazySet, Value, ValueError};
+use value::{LazySet, Str, Value, ValueError};
 
 use crate::error::{err, EvalError, EvalResult};
 
@@ -42,7 +42,7 @@ pub fn mk_func(pairs: Vec<(Value, Value)>) -> EvalResult<Value> {
 }
 
 /// A record from named fields in any order.
-pub fn mk_record(fields: Vec<(Arc<str>, Value)>) -> EvalResult<Value> {
+pub fn mk_record(fields: Vec<(Str, Value)>) -> EvalResult<Value> {
     Ok(Value::record(fields)?)
 }
 

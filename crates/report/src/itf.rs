@@ -96,14 +96,11 @@ mod tests {
             value_to_itf(&set),
             json!({"#set": [{"#bigint": "1"}, {"#bigint": "-2"}]})
         );
-        let rec = Value::Record(Arc::from(vec![(Arc::from("a"), Value::Bool(true))]));
+        let rec = Value::Record(Arc::from(vec![(value::Str::from("a"), Value::Bool(true))]));
         assert_eq!(value_to_itf(&rec), json!({"a": true}));
-        let tup = Value::Tuple(Arc::from(vec![Value::Str(Arc::from("x"))]));
+        let tup = Value::Tuple(Arc::from(vec![Value::string("x")]));
         assert_eq!(value_to_itf(&tup), json!(["x"]));
-        let f = Value::Func(Arc::from(vec![(
-            Value::Int(0),
-            Value::ModelValue(Arc::from("p")),
-        )]));
+        let f = Value::Func(Arc::from(vec![(Value::Int(0), Value::model_value("p"))]));
         assert_eq!(
             value_to_itf(&f),
             json!({"#map": [[{"#bigint": "0"}, {"#unserializable": "p"}]]})

@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use suite::fake::{ok, reached, violated, TableEngine};
 use suite::{run, Manifest, RunOptions, RunReport, Selection, TraceState};
@@ -49,19 +48,22 @@ reachable = "W"
 "#;
 
 fn s(x: &str) -> Value {
-    Value::Str(Arc::from(x))
+    Value::Str(value::Str::from(x))
 }
 
 /// A trace using every kind of value ITF can carry.
 fn rich_trace() -> Vec<TraceState> {
     let rec = Value::record(vec![
-        (Arc::from("owner"), s("a")),
-        (Arc::from("n"), Value::Int(-3)),
+        (value::Str::from("owner"), s("a")),
+        (value::Str::from("n"), Value::Int(-3)),
     ])
     .expect("record");
     let func = Value::func(vec![
-        (Value::ModelValue(Arc::from("p1")), Value::Bool(true)),
-        (Value::ModelValue(Arc::from("p2")), Value::Bool(false)),
+        (Value::ModelValue(value::Str::from("p1")), Value::Bool(true)),
+        (
+            Value::ModelValue(value::Str::from("p2")),
+            Value::Bool(false),
+        ),
     ])
     .expect("function");
     let set = Value::set(vec![Value::Int(3), Value::Int(1), Value::Int(2)]).expect("set");
@@ -134,7 +136,7 @@ fn from_itf(v: &itf::Value) -> Value {
         itf::Value::Bool(b) => Value::Bool(*b),
         itf::Value::Number(n) => Value::Int(*n),
         itf::Value::BigInt(b) => Value::Int(b.to_string().parse().expect("fits i64")),
-        itf::Value::String(s) => Value::Str(Arc::from(s.as_str())),
+        itf::Value::String(s) => Value::Str(value::Str::from(s.as_str())),
         itf::Value::List(items) => Value::tuple(items.iter().map(from_itf).collect()),
         itf::Value::Tuple(items) => Value::tuple(items.iter().map(from_itf).collect()),
         itf::Value::Set(items) => {
@@ -148,20 +150,22 @@ fn from_itf(v: &itf::Value) -> Value {
         // with that one field; our model values are written that way.
         itf::Value::Record(r) if r.len() == 1 && r.contains_key("#unserializable") => {
             match r.get("#unserializable") {
-                Some(itf::Value::String(name)) => Value::ModelValue(Arc::from(name.as_str())),
+                Some(itf::Value::String(name)) => {
+                    Value::ModelValue(value::Str::from(name.as_str()))
+                }
                 other => panic!("malformed #unserializable: {other:?}"),
             }
         }
         itf::Value::Record(r) => Value::record(
             r.iter()
-                .map(|(k, v)| (Arc::from(k.as_str()), from_itf(v)))
+                .map(|(k, v)| (value::Str::from(k.as_str()), from_itf(v)))
                 .collect(),
         )
         .expect("record"),
         itf::Value::Unserializable(u) => {
             let json = serde_json::to_value(u).expect("serialise");
             let name = json["#unserializable"].as_str().expect("name").to_string();
-            Value::ModelValue(Arc::from(name))
+            Value::ModelValue(value::Str::from(name))
         }
     }
 }

@@ -16,9 +16,9 @@ use crate::model::SpecModel;
 fn cfg_value_inner(v: &CfgValue) -> Result<Value, eval::EvalError> {
     Ok(match v {
         CfgValue::Int(i) => Value::Int(*i),
-        CfgValue::Str(s) => Value::Str(Arc::from(s.as_str())),
+        CfgValue::Str(s) => Value::string(s.as_str()),
         CfgValue::Bool(b) => Value::Bool(*b),
-        CfgValue::ModelValue(m) => Value::ModelValue(Arc::from(m.as_str())),
+        CfgValue::ModelValue(m) => Value::model_value(m.as_str()),
         CfgValue::Set(xs) => eval::vals::mk_set(
             xs.iter()
                 .map(cfg_value_inner)

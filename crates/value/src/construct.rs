@@ -9,7 +9,7 @@
 use std::sync::Arc;
 
 use crate::order::check_comparable;
-use crate::{LazySet, Value, ValueError};
+use crate::{LazySet, Str, Value, ValueError};
 
 impl Value {
     /// `TRUE` or `FALSE`.
@@ -23,12 +23,12 @@ impl Value {
     }
 
     /// A string.
-    pub fn string(s: impl Into<Arc<str>>) -> Value {
+    pub fn string(s: impl Into<Str>) -> Value {
         Value::Str(s.into())
     }
 
     /// A model value named `name`.
-    pub fn model_value(name: impl Into<Arc<str>>) -> Value {
+    pub fn model_value(name: impl Into<Str>) -> Value {
         Value::ModelValue(name.into())
     }
 
@@ -75,11 +75,11 @@ impl Value {
 
     /// The record `[name |-> value, …]`: fields sorted in TLC's string order; no fields
     /// gives `<<>>`. A repeated field name is an error, as in TLC.
-    pub fn record(mut fields: Vec<(Arc<str>, Value)>) -> Result<Value, ValueError> {
+    pub fn record(mut fields: Vec<(Str, Value)>) -> Result<Value, ValueError> {
         if fields.is_empty() {
             return Ok(Value::empty_tuple());
         }
-        fields.sort_unstable_by(|a, b| crate::cmp_str(&a.0, &b.0));
+        fields.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         for w in fields.windows(2) {
             if w[0].0 == w[1].0 {
                 return Err(ValueError::DuplicateField {
@@ -177,6 +177,6 @@ impl From<i64> for Value {
 
 impl From<&str> for Value {
     fn from(s: &str) -> Value {
-        Value::Str(Arc::from(s))
+        Value::Str(Str::new(s))
     }
 }

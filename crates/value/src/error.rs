@@ -5,10 +5,9 @@
 //! TLC's output recognises the failure and a test can compare the text.
 
 use std::fmt;
-use std::sync::Arc;
 
 use crate::print::pretty_print;
-use crate::Value;
+use crate::{Str, Value};
 
 /// A failure of a value operation.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,7 +48,7 @@ pub enum ValueError {
     /// A record has no such field.
     NoSuchField {
         /// The field name.
-        field: Arc<str>,
+        field: Str,
         /// The record.
         record: Value,
     },
@@ -66,7 +65,7 @@ pub enum ValueError {
     /// A record was built with the same field twice.
     DuplicateField {
         /// The repeated field name.
-        name: Arc<str>,
+        name: Str,
     },
     /// An operation needed a set.
     NotASet {

@@ -3,7 +3,8 @@
 //! A fingerprint stands for a state in the model checker's seen set, so it must be equal
 //! for equal values, identical across runs and platforms, and well distributed. It is a
 //! fixed-seed hash of the canonical encoding (a kind tag, then the contents; lazy sets are
-//! encoded as the explicit set they denote): words are absorbed with a 64×64→128-bit
+//! encoded as the explicit set they denote; a string is absorbed as the hash of its text,
+//! computed once when it is interned): words are absorbed with a 64×64→128-bit
 //! multiply-fold (the `mum` step of wyhash) and the result goes through MurmurHash3's
 //! 64-bit finaliser. Streaming (`fingerprint_into`) lets a whole state be hashed without
 //! allocating. These are not TLC's fingerprints; nothing needs them to be.
@@ -116,11 +117,11 @@ impl Value {
             }
             Value::Str(s) => {
                 h.write_u64(tag::STR);
-                h.write_bytes(s.as_bytes());
+                h.write_u64(s.hash64());
             }
             Value::ModelValue(s) => {
                 h.write_u64(tag::MODEL_VALUE);
-                h.write_bytes(s.as_bytes());
+                h.write_u64(s.hash64());
             }
             Value::Set(elems) => set_into(elems, h),
             Value::Tuple(elems) => {
@@ -138,7 +139,7 @@ impl Value {
                 h.write_u64(tag::RECORD);
                 h.write_u64(fields.len() as u64);
                 for (n, v) in fields.iter() {
-                    h.write_bytes(n.as_bytes());
+                    h.write_u64(n.hash64());
                     v.fingerprint_into(h);
                 }
             }
@@ -207,7 +208,7 @@ fn lazy_structure_into(l: &LazySet, h: &mut Hasher64) {
             h.write_u64(3);
             h.write_u64(fields.len() as u64);
             for (n, s) in fields {
-                h.write_bytes(n.as_bytes());
+                h.write_u64(n.hash64());
                 s.fingerprint_into(h);
             }
         }

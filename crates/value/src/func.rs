@@ -9,13 +9,13 @@ use std::cmp::Ordering;
 use std::sync::Arc;
 
 use crate::order::cmp_keys;
-use crate::{Kind, Value, ValueError};
+use crate::{Kind, Str, Value, ValueError};
 
 /// A borrowed view of a function value in any of its three storage forms.
 #[derive(Clone, Copy)]
 pub(crate) enum FnView<'a> {
     Tuple(&'a [Value]),
-    Record(&'a [(Arc<str>, Value)]),
+    Record(&'a [(Str, Value)]),
     Func(&'a [(Value, Value)]),
 }
 
@@ -23,7 +23,7 @@ pub(crate) enum FnView<'a> {
 #[derive(Clone, Copy)]
 pub(crate) enum Key<'a> {
     Int(i64),
-    Str(&'a Arc<str>),
+    Str(Str),
     Val(&'a Value),
 }
 
@@ -39,7 +39,7 @@ impl Key<'_> {
     pub(crate) fn to_value(self) -> Value {
         match self {
             Key::Int(i) => Value::Int(i),
-            Key::Str(s) => Value::Str(s.clone()),
+            Key::Str(s) => Value::Str(s),
             Key::Val(v) => v.clone(),
         }
     }
@@ -66,7 +66,7 @@ impl<'a> FnView<'a> {
     pub(crate) fn key(&self, i: usize) -> Key<'a> {
         match *self {
             FnView::Tuple(_) => Key::Int(i as i64 + 1),
-            FnView::Record(r) => Key::Str(&r[i].0),
+            FnView::Record(r) => Key::Str(r[i].0),
             FnView::Func(f) => Key::Val(&f[i].0),
         }
     }
@@ -80,15 +80,13 @@ impl<'a> FnView<'a> {
     }
 }
 
-/// Index of `name` among sorted record fields: linear for small records (no string-order
-/// lookups), binary search otherwise.
-fn field_index(fields: &[(Arc<str>, Value)], name: &str) -> Option<usize> {
+/// Index of `name` among sorted record fields: linear for small records (a pointer
+/// comparison per field), binary search otherwise.
+fn field_index(fields: &[(Str, Value)], name: Str) -> Option<usize> {
     if fields.len() <= 8 {
-        fields.iter().position(|(n, _)| &**n == name)
+        fields.iter().position(|(n, _)| *n == name)
     } else {
-        fields
-            .binary_search_by(|(n, _)| crate::cmp_str(n, name))
-            .ok()
+        fields.binary_search_by(|(n, _)| n.cmp(&name)).ok()
     }
 }
 
@@ -111,7 +109,7 @@ impl Value {
                 _ => Err(ValueError::NonIntegerIndex { arg: arg.clone() }),
             },
             Value::Record(r) => match arg {
-                Value::Str(s) => match field_index(r, s) {
+                Value::Str(s) => match field_index(r, *s) {
                     Some(i) => Ok(&r[i].1),
                     None => Err(ValueError::NoSuchField {
                         field: s.clone(),
@@ -135,16 +133,17 @@ impl Value {
     }
 
     /// `r.field`: a record's field.
-    pub fn field(&self, name: &str) -> Result<&Value, ValueError> {
+    pub fn field(&self, name: impl Into<Str>) -> Result<&Value, ValueError> {
+        let name = name.into();
         match self {
             Value::Record(r) => match field_index(r, name) {
                 Some(i) => Ok(&r[i].1),
                 None => Err(ValueError::NoSuchField {
-                    field: Arc::from(name),
+                    field: name,
                     record: self.clone(),
                 }),
             },
-            _ => self.apply(&Value::Str(Arc::from(name))),
+            _ => self.apply(&Value::Str(name)),
         }
     }
 
@@ -154,7 +153,7 @@ impl Value {
             Value::Tuple(t) => {
                 matches!(arg, Value::Int(i) if *i >= 1 && (*i as u64) <= t.len() as u64)
             }
-            Value::Record(r) => matches!(arg, Value::Str(s) if field_index(r, s).is_some()),
+            Value::Record(r) => matches!(arg, Value::Str(s) if field_index(r, *s).is_some()),
             Value::Func(f) => f.binary_search_by(|(k, _)| k.cmp(arg)).is_ok(),
             _ => false,
         }
@@ -204,7 +203,7 @@ impl Value {
                 _ => Ok(self.clone()),
             },
             Value::Record(r) => match key {
-                Value::Str(s) => match field_index(r, s) {
+                Value::Str(s) => match field_index(r, *s) {
                     Some(i) => {
                         let mut v = r.to_vec();
                         v[i].1 = value;
@@ -240,7 +239,7 @@ impl Value {
                 _ => return Ok(()),
             },
             Value::Record(r) => match key {
-                Value::Str(s) => match field_index(r, s) {
+                Value::Str(s) => match field_index(r, *s) {
                     Some(i) => Arc::get_mut(r).map(|r| &mut r[i].1),
                     None => return Ok(()),
                 },

@@ -11,7 +11,7 @@
 use std::sync::Arc;
 
 use crate::order::model_value_type;
-use crate::{LazySet, Value, ValueError};
+use crate::{LazySet, Str, Value, ValueError};
 
 /// The most elements a set may have to be enumerated; a larger (finite) set is an error
 /// rather than an attempt to exhaust memory.
@@ -151,8 +151,8 @@ impl Value {
                 out
             }
             LazySet::RecordSet(fields) => {
-                let mut fields: Vec<(Arc<str>, Value)> = fields.clone();
-                fields.sort_by(|a, b| crate::cmp_str(&a.0, &b.0));
+                let mut fields: Vec<(Str, Value)> = fields.clone();
+                fields.sort_by(|a, b| a.0.cmp(&b.0));
                 if let Some(w) = fields.windows(2).find(|w| w[0].0 == w[1].0) {
                     return Err(ValueError::DuplicateField {
                         name: w[0].0.clone(),

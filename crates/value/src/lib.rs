@@ -12,7 +12,7 @@
 //! holds. The crate is split by concept: `order` (TLC's value order and TLC's comparison
 //! errors), `eq` (equality across representations), `fingerprint` (64-bit state hashes),
 //! `print` (TLC's printing and pretty-printing), `set` and `lazy` (set algebra), `func`
-//! (functions, records, sequences), `strings` (TLC's string order), `arith` (checked integer
+//! (functions, records, sequences), `strings` (interned strings in TLC's order), `arith` (checked integer
 //! arithmetic), `error` (every failure, worded as TLC words it).
 
 use std::sync::Arc;
@@ -35,7 +35,7 @@ pub use fingerprint::{fingerprint_values, Hasher64};
 pub use lazy::ENUMERATION_LIMIT;
 pub use permute::ModelValuePerm;
 pub use print::{pretty_print, PRETTY_WIDTH};
-pub use strings::{clear_string_order, cmp_str, set_string_order};
+pub use strings::{clear_string_order, set_string_order, Str};
 
 /// A TLA+ value.
 #[derive(Clone, Debug)]
@@ -45,15 +45,15 @@ pub enum Value {
     /// An integer.
     Int(i64),
     /// A string.
-    Str(Arc<str>),
+    Str(Str),
     /// A model value (from the cfg), compared by name.
-    ModelValue(Arc<str>),
+    ModelValue(Str),
     /// An explicit finite set: sorted in TLC's order, no duplicates.
     Set(Arc<[Value]>),
     /// A sequence/tuple `<<a, b>>` (also any function with domain `1..n`).
     Tuple(Arc<[Value]>),
     /// A record `[a |-> 1]`: fields sorted by name (a function on strings).
-    Record(Arc<[(Arc<str>, Value)]>),
+    Record(Arc<[(Str, Value)]>),
     /// Any other function: pairs sorted by key.
     Func(Arc<[(Value, Value)]>),
     /// A lazily represented set.
@@ -70,7 +70,7 @@ pub enum LazySet {
     /// `[S -> T]`.
     FnSet(Value, Value),
     /// `[a : S, b : T]`.
-    RecordSet(Vec<(Arc<str>, Value)>),
+    RecordSet(Vec<(Str, Value)>),
     /// `S \X T \X …`.
     Product(Vec<Value>),
     /// `Nat`.

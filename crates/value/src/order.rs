@@ -6,7 +6,7 @@
 //!
 //! - booleans: `FALSE < TRUE` (`BoolValue` compares `0/1`);
 //! - integers: numerically (`IntValue` uses `Integer.compare`);
-//! - strings and model-value names: by interning order, see [`crate::cmp_str`]
+//! - strings and model-value names: by interning order, see [`crate::Str`]
 //!   (`UniqueString.compareTo` subtracts tokens);
 //! - an untyped model value is below every non-model value (`ModelValue.compareTo` returns
 //!   -1, and `modelValueCompareTo` answers 1 when the other side asks);
@@ -23,8 +23,7 @@
 use std::cmp::Ordering;
 
 use crate::func::{FnView, Key};
-use crate::strings::cmp_str;
-use crate::{LazySet, Value, ValueError};
+use crate::{LazySet, Str, Value, ValueError};
 
 /// The type of a model value: `x_name` has type `x`; TLC reports an error when a typed model
 /// value is compared with anything but an untyped model value or one of the same type.
@@ -41,7 +40,7 @@ pub(crate) fn model_value_type(name: &str) -> Option<char> {
 /// TLC's rule for a comparison in which a model value takes part.
 pub(crate) enum ModelValueCase<'a> {
     /// Two model values TLC compares (untyped, or of the same type): by their names.
-    Both(&'a str, &'a str),
+    Both(&'a Str, &'a Str),
     /// An untyped model value on the left, anything but a model value on the right: they
     /// differ, and the model value is less.
     LeftUntyped,
@@ -85,7 +84,7 @@ impl Ord for Value {
             (Value::Bool(a), Value::Bool(b)) => a.cmp(b),
             (Value::Int(a), Value::Int(b)) => a.cmp(b),
             (Value::Str(a), Value::Str(b)) | (Value::ModelValue(a), Value::ModelValue(b)) => {
-                cmp_str(a, b)
+                a.cmp(b)
             }
             (Value::Set(a), Value::Set(b)) => cmp_sets(a, b),
             (Value::Tuple(a), Value::Tuple(b)) => {
@@ -126,12 +125,12 @@ fn cmp_sets(a: &[Value], b: &[Value]) -> Ordering {
 pub(crate) fn cmp_keys(a: Key<'_>, b: Key<'_>) -> Ordering {
     match (a, b) {
         (Key::Int(x), Key::Int(y)) => x.cmp(&y),
-        (Key::Str(x), Key::Str(y)) => cmp_str(x, y),
+        (Key::Str(x), Key::Str(y)) => x.cmp(&y),
         (Key::Val(x), Key::Val(y)) => x.cmp(y),
         (Key::Int(x), Key::Val(Value::Int(y))) => x.cmp(y),
         (Key::Val(Value::Int(x)), Key::Int(y)) => x.cmp(&y),
-        (Key::Str(x), Key::Val(Value::Str(y))) => cmp_str(x, y),
-        (Key::Val(Value::Str(x)), Key::Str(y)) => cmp_str(x, y),
+        (Key::Str(x), Key::Val(Value::Str(y))) => x.cmp(y),
+        (Key::Val(Value::Str(x)), Key::Str(y)) => x.cmp(&y),
         (a, b) => a.kind().cmp(&b.kind()),
     }
 }
@@ -193,7 +192,7 @@ pub(crate) fn cmp_lazy_structure(a: &LazySet, b: &LazySet) -> Ordering {
         (LazySet::FnSet(d1, r1), LazySet::FnSet(d2, r2)) => d1.cmp(d2).then_with(|| r1.cmp(r2)),
         (LazySet::RecordSet(x), LazySet::RecordSet(y)) => x.len().cmp(&y.len()).then_with(|| {
             for ((n1, s1), (n2, s2)) in x.iter().zip(y) {
-                let o = cmp_str(n1, n2).then_with(|| s1.cmp(s2));
+                let o = n1.cmp(n2).then_with(|| s1.cmp(s2));
                 if o != Ordering::Equal {
                     return o;
                 }
@@ -218,7 +217,7 @@ impl Value {
         };
         if let Some(case) = model_value_case(self, other) {
             return match case {
-                ModelValueCase::Both(a, b) => Ok(cmp_str(a, b)),
+                ModelValueCase::Both(a, b) => Ok(a.cmp(b)),
                 ModelValueCase::LeftUntyped => Ok(Ordering::Less),
                 ModelValueCase::RightUntyped => Ok(Ordering::Greater),
                 ModelValueCase::Incomparable => Err(incomparable()),
@@ -282,7 +281,7 @@ impl Value {
 fn tlc_cmp_keys(a: Key<'_>, b: Key<'_>) -> Result<Ordering, ValueError> {
     match (a, b) {
         (Key::Int(x), Key::Int(y)) => Ok(x.cmp(&y)),
-        (Key::Str(x), Key::Str(y)) => Ok(cmp_str(x, y)),
+        (Key::Str(x), Key::Str(y)) => Ok(x.cmp(&y)),
         (a, b) => a.to_value().tlc_cmp(&b.to_value()),
     }
 }

@@ -1,31 +1,56 @@
-//! TLC's order on strings and model-value names.
+//! Interned strings and TLC's order on strings and model-value names.
+//!
+//! Every string and model-value name is a [`Str`]: a pointer to one process-wide entry per
+//! distinct text, holding the text, its hash (the word a fingerprint absorbs) and its rank in
+//! TLC's order. So equality is a pointer comparison, hashing reads one word and ordering
+//! reads two ranks: no text is compared or hashed on the model checker's hot path.
 //!
 //! TLC does not order strings by their text: a string is a `UniqueString`, and two of them
 //! compare by their interning token, i.e. by the order in which the parser (and the config
 //! reader) first met that text, as an identifier or a string literal. That order decides
 //! which element `CHOOSE` picks from a set of strings, and the field order in which records
-//! are printed (`[type |-> "1a", bal |-> 0]`). The front end can reproduce it by handing the
+//! are printed (`[type |-> "1a", bal |-> 0]`). The front end reproduces it by handing the
 //! names in first-occurrence order to [`set_string_order`]; strings it did not list (built at
 //! run time) come after the listed ones, ordered by text, as TLC interns them later. Without
 //! a table the order is the text's byte order, which agrees with TLC whenever names first
 //! appear in alphabetical order.
 //!
-//! The table is process-wide and must be set before values are built (sets and records are
-//! sorted when constructed). Reads are lock-free in the common case: each thread caches the
-//! current table and only re-reads it when the generation counter moves.
+//! The table must be set before values are built (sets and records are sorted when
+//! constructed). Entries are never freed: a run creates few distinct strings, and a `Str` is
+//! then a plain `Copy` pointer.
 
-use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
-use std::sync::{Arc, RwLock};
+use std::fmt;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::ops::Deref;
+use std::sync::atomic::{AtomicU32, Ordering as AtomicOrdering};
+use std::sync::{Arc, Mutex, OnceLock};
 
-/// A small multiplicative hasher for the rank table (deterministic, no iteration leaks).
+use crate::fingerprint::Hasher64;
+
+/// The rank of a string no table lists.
+const UNRANKED: u32 = u32::MAX;
+
+/// One interned text.
+struct Entry {
+    text: Box<str>,
+    /// The fingerprint word of the text (a fixed-seed hash of its bytes).
+    hash: u64,
+    /// Position in TLC's order, or [`UNRANKED`].
+    rank: AtomicU32,
+}
+
+/// An interned string or model-value name: equal texts are the same pointer.
+#[derive(Clone, Copy)]
+pub struct Str(&'static Entry);
+
+/// A small multiplicative hasher for the interning table (deterministic, no iteration
+/// reaches output).
 #[derive(Default)]
-struct RankHasher(u64);
+struct TextHasher(u64);
 
-impl Hasher for RankHasher {
+impl Hasher for TextHasher {
     fn finish(&self) -> u64 {
         crate::fingerprint::avalanche(self.0)
     }
@@ -39,15 +64,158 @@ impl Hasher for RankHasher {
     }
 }
 
-type Ranks = HashMap<Box<str>, u32, BuildHasherDefault<RankHasher>>;
+type Table = HashMap<&'static str, Str, BuildHasherDefault<TextHasher>>;
 
-/// 0 means "no table": compare by text.
-static GENERATION: AtomicU64 = AtomicU64::new(0);
-static COUNTER: AtomicU64 = AtomicU64::new(0);
-static TABLE: RwLock<Option<Arc<Ranks>>> = RwLock::new(None);
+fn table() -> &'static Mutex<Table> {
+    static TABLE: OnceLock<Mutex<Table>> = OnceLock::new();
+    TABLE.get_or_init(|| Mutex::new(Table::default()))
+}
 
-thread_local! {
-    static CACHE: RefCell<(u64, Option<Arc<Ranks>>)> = const { RefCell::new((0, None)) };
+fn intern_in(table: &mut Table, text: &str) -> Str {
+    if let Some(s) = table.get(text) {
+        return *s;
+    }
+    let mut h = Hasher64::new();
+    h.write_bytes(text.as_bytes());
+    let entry: &'static Entry = Box::leak(Box::new(Entry {
+        text: Box::from(text),
+        hash: h.finish(),
+        rank: AtomicU32::new(UNRANKED),
+    }));
+    let s = Str(entry);
+    table.insert(&entry.text, s);
+    s
+}
+
+impl Str {
+    /// The interned string with this text.
+    pub fn new(text: &str) -> Str {
+        let mut table = table().lock().unwrap_or_else(|e| e.into_inner());
+        intern_in(&mut table, text)
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &'static str {
+        &self.0.text
+    }
+
+    /// The word a fingerprint absorbs for this text (a fixed-seed hash of its bytes).
+    pub fn hash64(&self) -> u64 {
+        self.0.hash
+    }
+
+    fn rank(&self) -> u32 {
+        self.0.rank.load(AtomicOrdering::Relaxed)
+    }
+}
+
+impl Deref for Str {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0.text
+    }
+}
+
+impl AsRef<str> for Str {
+    fn as_ref(&self) -> &str {
+        &self.0.text
+    }
+}
+
+impl PartialEq for Str {
+    fn eq(&self, other: &Str) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl Eq for Str {}
+
+impl PartialEq<str> for Str {
+    fn eq(&self, other: &str) -> bool {
+        *self.0.text == *other
+    }
+}
+
+impl PartialEq<&str> for Str {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0.text == **other
+    }
+}
+
+impl Hash for Str {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.0.hash);
+    }
+}
+
+/// TLC's order: by interning rank when a table is set (listed names first), otherwise, and
+/// among unlisted names, by text.
+impl Ord for Str {
+    fn cmp(&self, other: &Str) -> Ordering {
+        if self == other {
+            return Ordering::Equal;
+        }
+        match (self.rank(), other.rank()) {
+            (UNRANKED, UNRANKED) => self.0.text.cmp(&other.0.text),
+            (_, UNRANKED) => Ordering::Less,
+            (UNRANKED, _) => Ordering::Greater,
+            (a, b) => a.cmp(&b),
+        }
+    }
+}
+
+impl PartialOrd for Str {
+    fn partial_cmp(&self, other: &Str) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Debug for Str {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0.text, f)
+    }
+}
+
+impl fmt::Display for Str {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&*self.0.text, f)
+    }
+}
+
+impl From<&str> for Str {
+    fn from(text: &str) -> Str {
+        Str::new(text)
+    }
+}
+
+impl From<&String> for Str {
+    fn from(text: &String) -> Str {
+        Str::new(text)
+    }
+}
+
+impl From<String> for Str {
+    fn from(text: String) -> Str {
+        Str::new(&text)
+    }
+}
+
+impl From<Box<str>> for Str {
+    fn from(text: Box<str>) -> Str {
+        Str::new(&text)
+    }
+}
+
+impl From<Arc<str>> for Str {
+    fn from(text: Arc<str>) -> Str {
+        Str::new(&text)
+    }
+}
+
+impl From<&Arc<str>> for Str {
+    fn from(text: &Arc<str>) -> Str {
+        Str::new(text)
+    }
 }
 
 /// Sets TLC's string order: `names` in the order the parser first met them (identifiers,
@@ -58,57 +226,24 @@ where
     I: IntoIterator<Item = S>,
     S: AsRef<str>,
 {
-    let mut ranks = Ranks::default();
-    for name in names {
-        let next = ranks.len() as u32;
-        ranks.entry(Box::from(name.as_ref())).or_insert(next);
+    let mut table = table().lock().unwrap_or_else(|e| e.into_inner());
+    for s in table.values() {
+        s.0.rank.store(UNRANKED, AtomicOrdering::Relaxed);
     }
-    let mut table = TABLE.write().unwrap_or_else(|e| e.into_inner());
-    *table = Some(Arc::new(ranks));
-    let generation = COUNTER.fetch_add(1, AtomicOrdering::SeqCst) + 1;
-    GENERATION.store(generation, AtomicOrdering::SeqCst);
+    let mut next = 0;
+    for name in names {
+        let s = intern_in(&mut table, name.as_ref());
+        if s.rank() == UNRANKED {
+            s.0.rank.store(next, AtomicOrdering::Relaxed);
+            next += 1;
+        }
+    }
 }
 
 /// Removes the string-order table: strings compare by text again.
 pub fn clear_string_order() {
-    let mut table = TABLE.write().unwrap_or_else(|e| e.into_inner());
-    *table = None;
-    GENERATION.store(0, AtomicOrdering::SeqCst);
-}
-
-fn with_ranks<R>(f: impl FnOnce(Option<&Ranks>) -> R) -> R {
-    let generation = GENERATION.load(AtomicOrdering::Acquire);
-    if generation == 0 {
-        return f(None);
+    let table = table().lock().unwrap_or_else(|e| e.into_inner());
+    for s in table.values() {
+        s.0.rank.store(UNRANKED, AtomicOrdering::Relaxed);
     }
-    CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if cache.0 != generation {
-            let table = TABLE.read().unwrap_or_else(|e| e.into_inner());
-            *cache = (generation, table.clone());
-        }
-        f(cache.1.as_deref())
-    })
-}
-
-/// Compares two strings (or model-value names) in TLC's order: by interning rank when a
-/// table is set (listed names first), otherwise, and among unlisted names, by text.
-pub fn cmp_str(a: &str, b: &str) -> Ordering {
-    if std::ptr::eq(a, b) {
-        return Ordering::Equal;
-    }
-    with_ranks(|ranks| match ranks {
-        None => a.cmp(b),
-        Some(ranks) => {
-            if a == b {
-                return Ordering::Equal;
-            }
-            match (ranks.get(a), ranks.get(b)) {
-                (Some(x), Some(y)) => x.cmp(y),
-                (Some(_), None) => Ordering::Less,
-                (None, Some(_)) => Ordering::Greater,
-                (None, None) => a.cmp(b),
-            }
-        }
-    })
 }

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::{LazySet, Value, ValueError};
+use crate::{LazySet, Str, Value, ValueError};
 
 fn int(i: i64) -> Value {
     Value::Int(i)
@@ -27,7 +27,7 @@ fn rec(fields: &[(&str, Value)]) -> Value {
     Value::record(
         fields
             .iter()
-            .map(|(n, v)| (Arc::from(*n), v.clone()))
+            .map(|(n, v)| (Str::from(*n), v.clone()))
             .collect(),
     )
     .expect("distinct fields")
@@ -99,7 +99,7 @@ fn duplicate_keys_are_errors() {
         e.to_string(),
         "The value\n1\noccurs multiple times in the function domain."
     );
-    let e = Value::record(vec![(Arc::from("a"), int(1)), (Arc::from("a"), int(2))]).unwrap_err();
+    let e = Value::record(vec![(Str::from("a"), int(1)), (Str::from("a"), int(2))]).unwrap_err();
     assert_eq!(
         e.to_string(),
         "Field name a occurs multiple times in record."
@@ -446,8 +446,8 @@ fn membership() {
     assert!(!fns.contains(&tup(vec![int(0)])).unwrap());
     assert!(!fns.contains(&tup(vec![int(0), int(-7)])).unwrap());
     let rs = lazy(LazySet::RecordSet(vec![
-        (Arc::from("b"), Value::interval(0, 1)),
-        (Arc::from("a"), lazy(LazySet::String)),
+        (Str::from("b"), Value::interval(0, 1)),
+        (Str::from("a"), lazy(LazySet::String)),
     ]));
     assert!(rs.contains(&rec(&[("a", s("x")), ("b", int(1))])).unwrap());
     assert!(!rs.contains(&rec(&[("a", s("x")), ("b", int(2))])).unwrap());
@@ -519,8 +519,8 @@ fn enumeration_order() {
         "{<<1, \"a\">>, <<1, \"b\">>, <<2, \"a\">>, <<2, \"b\">>}"
     );
     let rs = lazy(LazySet::RecordSet(vec![
-        (Arc::from("b"), ints(&[0, 1])),
-        (Arc::from("a"), ints(&[5])),
+        (Str::from("b"), ints(&[0, 1])),
+        (Str::from("a"), ints(&[5])),
     ]));
     assert_eq!(
         rs.normalize().unwrap().to_string(),

@@ -4,7 +4,6 @@
 //! order where it succeeds, and the set operations agree with their definitions.
 
 use std::cmp::Ordering;
-use std::sync::Arc;
 
 use value::{LazySet, Value};
 
@@ -46,7 +45,7 @@ fn gen(r: &mut Rng, depth: u32) -> Value {
             Value::record(
                 names[..n]
                     .iter()
-                    .map(|f| (Arc::from(*f), Value::Int(r.below(3) as i64)))
+                    .map(|f| (value::Str::from(*f), Value::Int(r.below(3) as i64)))
                     .collect(),
             )
             .unwrap()

@@ -1,8 +1,6 @@
 //! TLC orders strings by interning order, not by text. This test runs in its own process
 //! because the order table is process-wide.
 
-use std::sync::Arc;
-
 use value::{clear_string_order, set_string_order, Value};
 
 #[test]
@@ -10,8 +8,8 @@ fn interning_order_decides_choose_and_record_fields() {
     // As if the spec mentioned `type` before `bal`, and "b" before "a".
     set_string_order(["type", "bal", "b", "a"]);
     let r = Value::record(vec![
-        (Arc::from("bal"), Value::Int(0)),
-        (Arc::from("type"), Value::string("1a")),
+        (value::Str::from("bal"), Value::Int(0)),
+        (value::Str::from("type"), Value::string("1a")),
     ])
     .unwrap();
     assert_eq!(r.to_string(), "[type |-> \"1a\", bal |-> 0]");

@@ -1,11 +1,9 @@
 //! Lowering of expressions: binders, operator applications (with arity checks), the
 //! forms with their own IR node (logic, equality, membership, prime, temporal), LET.
 
-use std::sync::Arc;
-
 use source::Span;
 use syntax::ast;
-use value::Value;
+use value::{Str, Value};
 
 use super::{mk, LocalB, Lowerer, ModScope, Resolved};
 use crate::builtins::{self, Builtin};
@@ -122,7 +120,7 @@ impl Lowerer<'_> {
                 self.error("unsupported", "TLC cannot handle real numbers.", span);
                 ExprKind::Error
             }
-            ast::ExprKind::Str(s) => ExprKind::Lit(Value::Str(Arc::from(s.as_str()))),
+            ast::ExprKind::Str(s) => ExprKind::Lit(Value::Str(Str::new(s))),
             ast::ExprKind::Bool(b) => ExprKind::Lit(Value::Bool(*b)),
             ast::ExprKind::SetEnum(items) => ExprKind::SetEnum(self.lower_args(items, scope)),
             ast::ExprKind::SetFilter { bound, pred } => {
@@ -142,13 +140,13 @@ impl Lowerer<'_> {
             ast::ExprKind::Record(fields) => ExprKind::Record(
                 fields
                     .iter()
-                    .map(|(n, x)| (Arc::from(n.name.as_str()), self.lower_expr(x, scope)))
+                    .map(|(n, x)| (Str::new(&n.name), self.lower_expr(x, scope)))
                     .collect(),
             ),
             ast::ExprKind::RecordSet(fields) => ExprKind::RecordSet(
                 fields
                     .iter()
-                    .map(|(n, x)| (Arc::from(n.name.as_str()), self.lower_expr(x, scope)))
+                    .map(|(n, x)| (Str::new(&n.name), self.lower_expr(x, scope)))
                     .collect(),
             ),
             ast::ExprKind::FnCons { bounds, body } => {
@@ -178,10 +176,9 @@ impl Lowerer<'_> {
                     k => ExprKind::FnApp(Box::new(mk(k, fl.span)), Box::new(arg)),
                 }
             }
-            ast::ExprKind::Dot(r, f) => ExprKind::Dot(
-                Box::new(self.lower_expr(r, scope)),
-                Arc::from(f.name.as_str()),
-            ),
+            ast::ExprKind::Dot(r, f) => {
+                ExprKind::Dot(Box::new(self.lower_expr(r, scope)), Str::new(&f.name))
+            }
             ast::ExprKind::Except(f, clauses) => {
                 let fl = self.lower_expr(f, scope);
                 let mut cs = Vec::new();
@@ -191,9 +188,7 @@ impl Lowerer<'_> {
                         .iter()
                         .map(|k| match k {
                             ast::ExceptKey::Index(x) => ExceptKey::Index(self.lower_expr(x, scope)),
-                            ast::ExceptKey::Field(n) => {
-                                ExceptKey::Field(Arc::from(n.name.as_str()))
-                            }
+                            ast::ExceptKey::Field(n) => ExceptKey::Field(Str::new(&n.name)),
                         })
                         .collect();
                     let at_slot = self.depth;
