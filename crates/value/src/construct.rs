@@ -79,12 +79,10 @@ impl Value {
         if fields.is_empty() {
             return Ok(Value::empty_tuple());
         }
-        fields.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        fields.sort_unstable_by_key(|a| a.0);
         for w in fields.windows(2) {
             if w[0].0 == w[1].0 {
-                return Err(ValueError::DuplicateField {
-                    name: w[0].0.clone(),
-                });
+                return Err(ValueError::DuplicateField { name: w[0].0 });
             }
         }
         Ok(Value::Record(Arc::from(fields)))

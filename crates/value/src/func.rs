@@ -112,7 +112,7 @@ impl Value {
                 Value::Str(s) => match field_index(r, *s) {
                     Some(i) => Ok(&r[i].1),
                     None => Err(ValueError::NoSuchField {
-                        field: s.clone(),
+                        field: *s,
                         record: self.clone(),
                     }),
                 },
@@ -164,9 +164,7 @@ impl Value {
     pub fn domain(&self) -> Result<Value, ValueError> {
         match self {
             Value::Tuple(t) => Ok(Value::interval(1, t.len() as i64)),
-            Value::Record(r) => Ok(Value::Set(
-                r.iter().map(|(k, _)| Value::Str(k.clone())).collect(),
-            )),
+            Value::Record(r) => Ok(Value::Set(r.iter().map(|(k, _)| Value::Str(*k)).collect())),
             Value::Func(f) => Ok(Value::Set(f.iter().map(|(k, _)| k.clone()).collect())),
             _ => Err(ValueError::NotAFunction {
                 op: "compute the domain of",

@@ -152,11 +152,9 @@ impl Value {
             }
             LazySet::RecordSet(fields) => {
                 let mut fields: Vec<(Str, Value)> = fields.clone();
-                fields.sort_by(|a, b| a.0.cmp(&b.0));
+                fields.sort_by_key(|a| a.0);
                 if let Some(w) = fields.windows(2).find(|w| w[0].0 == w[1].0) {
-                    return Err(ValueError::DuplicateField {
-                        name: w[0].0.clone(),
-                    });
+                    return Err(ValueError::DuplicateField { name: w[0].0 });
                 }
                 let ranges = fields
                     .iter()
@@ -166,7 +164,7 @@ impl Value {
                 odometer(&ranges, |vals| {
                     let pairs = fields
                         .iter()
-                        .map(|(n, _)| Value::Str(n.clone()))
+                        .map(|(n, _)| Value::Str(*n))
                         .zip(vals.iter().cloned())
                         .collect();
                     out.push(Value::func_from_sorted(pairs));
@@ -229,7 +227,7 @@ impl Value {
             )),
             Value::Record(r) => Ok(Value::Record(
                 r.iter()
-                    .map(|(n, v)| Ok((n.clone(), v.deep_normalize()?)))
+                    .map(|(n, v)| Ok((*n, v.deep_normalize()?)))
                     .collect::<Result<Vec<_>, ValueError>>()?
                     .into(),
             )),

@@ -239,14 +239,14 @@ impl Ctx<'_> {
                 let mut out = Vec::with_capacity(fs.len());
                 for (n, x) in fs {
                     let v = self.eval(x)?;
-                    out.push((n.clone(), vals::normalize(&v)?));
+                    out.push((*n, vals::normalize(&v)?));
                 }
                 vals::mk_record(out)?
             }
             ExprKind::RecordSet(fs) => {
                 let mut out = Vec::with_capacity(fs.len());
                 for (n, x) in fs {
-                    out.push((n.clone(), self.eval(x)?));
+                    out.push((*n, self.eval(x)?));
                 }
                 Value::Lazy(Arc::new(value::LazySet::RecordSet(out)))
             }
@@ -287,13 +287,13 @@ impl Ctx<'_> {
             ExprKind::Dot(r, f) => {
                 let rv = self.eval(r)?;
                 match &rv {
-                    Value::Record(_) | Value::Func(_) => vals::apply(&rv, &Value::Str(f.clone()))
+                    Value::Record(_) | Value::Func(_) => vals::apply(&rv, &Value::Str(*f))
                         .map_err(|_| {
-                        EvalError::new(format!(
-                            "Attempted to access nonexistent field '{f}' of record\n{}",
-                            display(&rv)
-                        ))
-                    })?,
+                            EvalError::new(format!(
+                                "Attempted to access nonexistent field '{f}' of record\n{}",
+                                display(&rv)
+                            ))
+                        })?,
                     _ => {
                         return err(format!(
                             "Attempted to access field '{f}' of a value that is not a record:\n{}",
@@ -378,7 +378,7 @@ impl Ctx<'_> {
         };
         let key = match k {
             ExceptKey::Index(x) => self.eval(x)?,
-            ExceptKey::Field(n) => Value::Str(n.clone()),
+            ExceptKey::Field(n) => Value::Str(*n),
         };
         if !vals::is_fn(&f) {
             return err(format!(
