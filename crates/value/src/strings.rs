@@ -221,21 +221,27 @@ impl From<&Arc<str>> for Str {
 /// Sets TLC's string order: `names` in the order the parser first met them (identifiers,
 /// string literals and model-value names alike; repeats are ignored). Replaces any previous
 /// table. Call it before building values: sets and records already built keep their order.
+/// A name whose rank does not change is not touched, so values being compared on other
+/// threads while a table that extends the current one is installed keep a consistent order.
 pub fn set_string_order<I, S>(names: I)
 where
     I: IntoIterator<Item = S>,
     S: AsRef<str>,
 {
     let mut table = table().lock().unwrap_or_else(|e| e.into_inner());
-    for s in table.values() {
-        s.0.rank.store(UNRANKED, AtomicOrdering::Relaxed);
-    }
-    let mut next = 0;
+    let mut ranks: HashMap<*const Entry, u32> = HashMap::new();
     for name in names {
         let s = intern_in(&mut table, name.as_ref());
-        if s.rank() == UNRANKED {
-            s.0.rank.store(next, AtomicOrdering::Relaxed);
-            next += 1;
+        let next = ranks.len() as u32;
+        ranks.entry(s.0 as *const Entry).or_insert(next);
+    }
+    for s in table.values() {
+        let rank = ranks
+            .get(&(s.0 as *const Entry))
+            .copied()
+            .unwrap_or(UNRANKED);
+        if s.rank() != rank {
+            s.0.rank.store(rank, AtomicOrdering::Relaxed);
         }
     }
 }

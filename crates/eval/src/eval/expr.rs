@@ -109,11 +109,24 @@ impl Ctx<'_> {
             }
             ExprKind::Implies(a, b) => Value::Bool(!self.eval_bool(a)? || self.eval_bool(b)?),
             ExprKind::Equiv(a, b) => Value::Bool(self.eval_bool(a)? == self.eval_bool(b)?),
-            ExprKind::Eq(a, b) => {
-                let x = self.eval(a)?;
-                let y = self.eval(b)?;
-                Value::Bool(vals::equal(&x, &y)?)
-            }
+            ExprKind::Eq(a, b) => match (self.try_ref(a), self.try_ref(b)) {
+                (Some(x), Some(y)) => Value::Bool(vals::equal(x, y)?),
+                (Some(_), None) => {
+                    let y = self.eval(b)?;
+                    let x = self.try_ref(a).expect("a held value stays held");
+                    Value::Bool(vals::equal(x, &y)?)
+                }
+                (None, _) => {
+                    let x = self.eval(a)?;
+                    match self.try_ref(b) {
+                        Some(y) => Value::Bool(vals::equal(&x, y)?),
+                        None => {
+                            let y = self.eval(b)?;
+                            Value::Bool(vals::equal(&x, &y)?)
+                        }
+                    }
+                }
+            },
             ExprKind::In(a, b) => {
                 let x = self.eval(a)?;
                 Value::Bool(self.member(&x, b)?)
@@ -276,6 +289,9 @@ impl Ctx<'_> {
                 r?
             }
             ExprKind::FnApp(f, x) => {
+                if let Some(v) = self.try_ref(e) {
+                    return Ok(v.clone());
+                }
                 let fv = self.eval(f)?;
                 let xv = self.eval(x)?;
                 vals::apply(&fv, &xv)?
@@ -285,6 +301,9 @@ impl Ctx<'_> {
                 self.rec_fn_app(*id, args, x, local)?
             }
             ExprKind::Dot(r, f) => {
+                if let Some(v) = self.try_ref(e) {
+                    return Ok(v.clone());
+                }
                 let rv = self.eval(r)?;
                 match &rv {
                     Value::Record(_) | Value::Func(_) => vals::apply(&rv, &Value::Str(*f))

@@ -343,8 +343,36 @@ impl<'p> Ctx<'p> {
         r
     }
 
+    /// The value `e` denotes when it is already held somewhere: a literal, a variable, a
+    /// frame slot, a computed constant, or a function application or record field of such
+    /// a value at such an argument (`pc[self]`, `msg.type`). Nothing is cloned or evaluated,
+    /// so this has no effects and no errors: `None` means "evaluate it" (and evaluation
+    /// reports any error, with TLC's wording).
+    pub(crate) fn try_ref<'a>(&'a self, e: &'a Expr) -> Option<&'a Value> {
+        match &e.kind {
+            ExprKind::Lit(v) => Some(v),
+            ExprKind::Var(i) if self.in_next => self.next.get(*i as usize)?.as_ref(),
+            ExprKind::Var(i) => self.cur.get(*i as usize),
+            ExprKind::PrimeVar(i) if !self.in_next => self.next.get(*i as usize)?.as_ref(),
+            ExprKind::Local(s) => match self.stack.get(self.base + *s as usize)? {
+                Slot::Val(v) => Some(v),
+                _ => None,
+            },
+            ExprKind::Cached(c) => c.cell.get(),
+            ExprKind::FnApp(f, x) => self.try_ref(f)?.apply(self.try_ref(x)?).ok(),
+            ExprKind::Dot(r, name) => match self.try_ref(r)? {
+                rv @ (Value::Record(_) | Value::Func(_)) => rv.field(*name).ok(),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// Evaluates an expression that must be a boolean.
     pub fn eval_bool(&mut self, e: &Expr) -> EvalResult<bool> {
+        if let Some(Value::Bool(b)) = self.try_ref(e) {
+            return Ok(*b);
+        }
         let v = self.eval(e)?;
         match v {
             Value::Bool(b) => Ok(b),
