@@ -346,8 +346,7 @@ impl<'p> Ctx<'p> {
             },
             ExprKind::In(lhs, set) => match self.target(lhs, init) {
                 Some(slot) => {
-                    let s = self.eval(set)?;
-                    let elems = vals::elements(&s).map_err(|x| x.at(set.span))?;
+                    let elems = self.set_elems(set)?;
                     for v in elems.iter() {
                         if !self.assign(slot, v.clone(), cont, init, emit)? {
                             return Ok(false);

@@ -178,6 +178,39 @@ impl Value {
         FnView::of(self).map(|v| v.len())
     }
 
+    /// The value of a function at the `i`-th point of its domain (in domain order).
+    pub fn fn_value_at(&self, i: usize) -> Option<&Value> {
+        let v = FnView::of(self)?;
+        (i < v.len()).then(|| v.value(i))
+    }
+
+    /// Whether the domain of this function equals the set `dom`, without building the
+    /// domain (`None` when `dom` is not an explicit set or an interval: compare
+    /// [`Value::domain`] instead).
+    pub fn domain_is(&self, dom: &Value) -> Option<bool> {
+        let view = FnView::of(self)?;
+        match dom {
+            Value::Lazy(l) => match (&**l, view) {
+                (crate::LazySet::Interval(a, b), FnView::Tuple(t)) => Some(if t.is_empty() {
+                    b < a
+                } else {
+                    *a == 1 && *b == t.len() as i64
+                }),
+                _ => None,
+            },
+            Value::Set(s) => Some(
+                s.len() == view.len()
+                    && s.iter().enumerate().all(|(i, k)| match (view.key(i), k) {
+                        (Key::Int(n), Value::Int(m)) => n == *m,
+                        (Key::Str(n), Value::Str(m)) => n == *m,
+                        (Key::Val(v), k) => v == k,
+                        _ => false,
+                    }),
+            ),
+            _ => None,
+        }
+    }
+
     /// The `(argument, value)` pairs of a function in domain order.
     pub fn fn_pairs(&self) -> Option<Vec<(Value, Value)>> {
         let v = FnView::of(self)?;

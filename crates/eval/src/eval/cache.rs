@@ -22,14 +22,30 @@ use crate::program::{ConstBinding, Program};
 pub struct CachedExpr {
     /// The value, set by the first successful evaluation.
     pub cell: OnceLock<value::Value>,
+    /// When the value is a set that a quantifier, `CHOOSE`, filter or `x' \in S` ranged
+    /// over: its elements, enumerated once (the value itself may stay lazy, `1..N`, so it
+    /// prints as TLC prints it).
+    pub elems: OnceLock<std::sync::Arc<[value::Value]>>,
     /// The expression.
     pub expr: Expr,
+}
+
+impl CachedExpr {
+    /// A closed expression not evaluated yet.
+    pub fn new(expr: Expr) -> CachedExpr {
+        CachedExpr {
+            cell: OnceLock::new(),
+            elems: OnceLock::new(),
+            expr,
+        }
+    }
 }
 
 impl Clone for CachedExpr {
     fn clone(&self) -> Self {
         CachedExpr {
             cell: self.cell.clone(),
+            elems: self.elems.clone(),
             expr: self.expr.clone(),
         }
     }
@@ -95,10 +111,7 @@ impl Analysis<'_> {
                     span: e.span,
                 },
             );
-            e.kind = ExprKind::Cached(Arc::new(CachedExpr {
-                cell: OnceLock::new(),
-                expr: inner,
-            }));
+            e.kind = ExprKind::Cached(Arc::new(CachedExpr::new(inner)));
             return;
         }
         match &mut e.kind {

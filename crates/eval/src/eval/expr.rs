@@ -210,8 +210,7 @@ impl Ctx<'_> {
                     .set
                     .as_ref()
                     .ok_or_else(|| EvalError::new("unbounded set filter"))?;
-                let s = self.eval(set_expr)?;
-                let elems = vals::elements(&s).map_err(|x| x.at(set_expr.span))?;
+                let elems = self.set_elems(set_expr)?;
                 let tuple = if bound.tuple { Some(bound.names) } else { None };
                 let mut out = Vec::new();
                 for v in elems.iter() {

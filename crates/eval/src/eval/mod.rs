@@ -225,14 +225,22 @@ impl<'p> Ctx<'p> {
                 if !vals::is_fn(x) {
                     return Ok(false);
                 }
-                let dom = self.eval(d)?;
-                if !vals::equal(&vals::domain(x)?, &dom)? {
+                let same_domain = match self.try_ref(d).and_then(|dom| x.domain_is(dom)) {
+                    Some(same) => same,
+                    None => {
+                        let dom = self.eval(d)?;
+                        vals::equal(&vals::domain(x)?, &dom)?
+                    }
+                };
+                if !same_domain {
                     return Ok(false);
                 }
-                for (_, v) in vals::fn_pairs(x) {
-                    if !self.member(&v, r)? {
+                let mut i = 0;
+                while let Some(v) = x.fn_value_at(i) {
+                    if !self.member(v, r)? {
                         return Ok(false);
                     }
+                    i += 1;
                 }
                 Ok(true)
             }
@@ -610,8 +618,7 @@ impl<'p> Ctx<'p> {
             let Some(set) = &b.set else {
                 return err("TLC cannot evaluate an unbounded quantifier or CHOOSE.");
             };
-            let s = self.eval(set)?;
-            let elems = vals::elements(&s).map_err(|e| e.at(set.span))?;
+            let elems = self.set_elems(set)?;
             if b.tuple {
                 out.push((elems, Some(b.names)));
             } else {
@@ -621,6 +628,22 @@ impl<'p> Ctx<'p> {
             }
         }
         Ok(out)
+    }
+
+    /// The elements of the set `set` evaluates to, in TLC's order; a closed constant set is
+    /// enumerated once and its elements reused.
+    pub(crate) fn set_elems(&mut self, set: &Expr) -> EvalResult<Arc<[Value]>> {
+        if let ExprKind::Cached(c) = &set.kind {
+            if let Some(elems) = c.elems.get() {
+                return Ok(elems.clone());
+            }
+            let s = self.eval(set)?;
+            let elems = vals::elements(&s).map_err(|e| e.at(set.span))?;
+            let _ = c.elems.set(elems.clone());
+            return Ok(elems);
+        }
+        let s = self.eval(set)?;
+        vals::elements(&s).map_err(|e| e.at(set.span))
     }
 
     pub(crate) fn bind(&mut self, v: &Value, tuple: Option<u32>) -> EvalResult<()> {
