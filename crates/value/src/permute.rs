@@ -107,7 +107,7 @@ impl Value {
                 let first = fields
                     .iter()
                     .position(|(_, v)| v.permuted(perm).is_some())?;
-                let out: Vec<(Arc<str>, Value)> = fields
+                let out: Vec<(crate::Str, Value)> = fields
                     .iter()
                     .enumerate()
                     .map(|(i, (k, v))| {
@@ -241,13 +241,13 @@ mod tests {
         let want = Value::func(vec![(mv("b"), Value::int(1)), (mv("a"), Value::int(2))]).unwrap();
         assert_eq!(f.permute(&swap("a", "b")), want);
         let r = Value::record(vec![
-            (Arc::from("x"), mv("a")),
-            (Arc::from("y"), Value::int(3)),
+            (crate::Str::from("x"), mv("a")),
+            (crate::Str::from("y"), Value::int(3)),
         ])
         .unwrap();
         let want = Value::record(vec![
-            (Arc::from("x"), mv("b")),
-            (Arc::from("y"), Value::int(3)),
+            (crate::Str::from("x"), mv("b")),
+            (crate::Str::from("y"), Value::int(3)),
         ])
         .unwrap();
         assert_eq!(r.permute(&swap("a", "b")), want);
