@@ -116,7 +116,7 @@ impl Value {
                         } else {
                             v.permute(perm)
                         };
-                        (k.clone(), v)
+                        (*k, v)
                     })
                     .collect();
                 Some(Value::Record(Arc::from(out)))
@@ -171,7 +171,7 @@ impl Value {
                             fields
                                 .iter()
                                 .zip(moved)
-                                .map(|((n, s), m)| (n.clone(), m.unwrap_or_else(|| s.clone())))
+                                .map(|((n, s), m)| (*n, m.unwrap_or_else(|| s.clone())))
                                 .collect(),
                         )
                     }
