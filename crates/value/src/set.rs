@@ -43,13 +43,7 @@ impl Value {
                             .get(i)
                             .or_else(|| i.checked_sub(1).and_then(|j| elems.get(j)))
                         {
-                            let simple = matches!(
-                                (x, near),
-                                (Value::Int(_), Value::Int(_))
-                                    | (Value::Str(_), Value::Str(_))
-                                    | (Value::Bool(_), Value::Bool(_))
-                            );
-                            if !simple {
+                            if !surely_comparable(x, near) {
                                 x.tlc_cmp(near)?;
                             }
                         }
@@ -254,5 +248,31 @@ impl Value {
             }
         }
         Ok(Value::Set(Arc::from(out)))
+    }
+}
+
+/// Whether TLC's comparison of `a` with `b` surely succeeds: values of one primitive kind,
+/// model values TLC compares, or tuples and records made of such values. A sufficient
+/// condition, checked without allocating; when it does not hold, the exact
+/// [`Value::tlc_cmp`] decides.
+fn surely_comparable(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Int(_), Value::Int(_))
+        | (Value::Str(_), Value::Str(_))
+        | (Value::Bool(_), Value::Bool(_)) => true,
+        (Value::ModelValue(_), Value::ModelValue(_)) => matches!(
+            crate::order::model_value_case(a, b),
+            Some(crate::order::ModelValueCase::Both(..))
+        ),
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            x.len() != y.len() || x.iter().zip(y.iter()).all(|(p, q)| surely_comparable(p, q))
+        }
+        (Value::Record(x), Value::Record(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y.iter())
+                    .all(|((n, p), (m, q))| n == m && surely_comparable(p, q))
+        }
+        _ => false,
     }
 }

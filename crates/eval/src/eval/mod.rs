@@ -322,6 +322,9 @@ impl<'p> Ctx<'p> {
                 r
             }
             _ => {
+                if let Some(s) = self.try_ref(set) {
+                    return vals::contains(s, x).map_err(|e| e.at(set.span));
+                }
                 let s = self.eval(set)?;
                 vals::contains(&s, x).map_err(|e| e.at(set.span))
             }
