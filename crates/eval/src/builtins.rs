@@ -86,6 +86,9 @@ pub enum Builtin {
     SqSubseteq,
     SubBag,
     BagOfAll,
+    /// `MapThenFoldSet(op, base, f, choose, S)` of the community module `Folds`, computed
+    /// natively (see `Program::override_community_operators`).
+    MapThenFoldSet,
     BagCardinality,
     CopiesIn,
     // TLAPS and other proof-only operators: always TRUE.
@@ -715,9 +718,8 @@ pub fn apply(b: Builtin, args: &[Value]) -> EvalResult<Value> {
             )
         }
         ProofTrue => Value::Bool(true),
-        Print | PrintT | Assert | TlcGet | TlcSet | SelectSeq | SortSeq | BagOfAll => {
-            return err(format!("internal: {b:?} is evaluated by the evaluator"))
-        }
+        Print | PrintT | Assert | TlcGet | TlcSet | SelectSeq | SortSeq | BagOfAll
+        | MapThenFoldSet => return err(format!("internal: {b:?} is evaluated by the evaluator")),
     })
 }
 

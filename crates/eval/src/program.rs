@@ -199,6 +199,7 @@ impl Program {
             cache.push(constant.then(OnceLock::new));
         }
         self.const_cache = cache;
+        self.override_community_operators();
         crate::eval::cache::cache_closed(self);
     }
 }
@@ -244,4 +245,42 @@ fn reads_frame(e: &Expr) -> bool {
         }
     });
     found
+}
+
+impl Program {
+    /// Replaces the TLA+ definition of `MapThenFoldSet` in a module named `Folds` (the
+    /// community module behind `FoldSet`, `FoldFunction`, `SumSet` …, which specs copy beside
+    /// themselves) by the native operator [`Builtin::MapThenFoldSet`], which computes the same
+    /// value without a recursive function over `SUBSET S`. Only a definition with the
+    /// community module's exact signature `MapThenFoldSet(op(_,_), base, f(_), choose(_), S)`
+    /// is replaced.
+    fn override_community_operators(&mut self) {
+        for op in &mut self.ops {
+            if op.module == "Folds"
+                && op.name == "MapThenFoldSet"
+                && op.params == [2, 0, 1, 1, 0]
+                && op.capture.is_none()
+                && op.fn_bounds.is_none()
+            {
+                let span = op.body.span;
+                let value = |slot: u32| {
+                    Arg::Expr(Expr {
+                        kind: ExprKind::Local(slot),
+                        span,
+                    })
+                };
+                let args = vec![
+                    Arg::Op(OpRef::Param(0)),
+                    value(1),
+                    Arg::Op(OpRef::Param(2)),
+                    Arg::Op(OpRef::Param(3)),
+                    value(4),
+                ];
+                op.body = Expr {
+                    kind: ExprKind::BuiltinHo(Builtin::MapThenFoldSet, args),
+                    span,
+                };
+            }
+        }
+    }
 }

@@ -488,7 +488,49 @@ impl Ctx<'_> {
                 }
                 Ok(acc)
             }
+            Builtin::MapThenFoldSet => self.map_then_fold_set(args),
             _ => err(format!("internal: {b:?} has no operator arguments")),
         }
+    }
+}
+
+impl Ctx<'_> {
+    /// `MapThenFoldSet(op, base, f, choose, S)` as the community module `Folds` defines it:
+    /// `iter[S]` where `iter[s] == IF s = {} THEN base ELSE op(f(x), iter[s \ {x}])` with
+    /// `x == choose(s)`. Computed without the recursive function over `SUBSET S`: the
+    /// elements are chosen one by one from what is left, then folded from the last chosen.
+    fn map_then_fold_set(&mut self, args: &[Arg]) -> EvalResult<Value> {
+        let op_arg = |c: &mut Self, a: &Arg| match c.arg_slot(a)? {
+            Slot::Op(o) => Ok(o),
+            _ => err("MapThenFoldSet expects an operator."),
+        };
+        let op = op_arg(self, &args[0])?;
+        let base_slot = self.arg_slot(&args[1])?;
+        let base = self.slot_value(&base_slot)?;
+        let f = op_arg(self, &args[2])?;
+        let choose = op_arg(self, &args[3])?;
+        let set_slot = self.arg_slot(&args[4])?;
+        let set = self.slot_value(&set_slot)?;
+        let mut left: Vec<Value> = vals::elements(&set)?.to_vec();
+        let mut mapped = Vec::with_capacity(left.len());
+        while !left.is_empty() {
+            let x = self.call_opval(
+                &choose,
+                vec![Slot::Val(Value::set_from_sorted(left.clone()))],
+            )?;
+            let Some(i) = left.iter().position(|e| e == &x) else {
+                return err(format!(
+                    "The choice operator of MapThenFoldSet returned {}, which is not in the set it was given.",
+                    display(&x)
+                ));
+            };
+            left.remove(i);
+            mapped.push(self.call_opval(&f, vec![Slot::Val(x)])?);
+        }
+        let mut acc = base;
+        for v in mapped.into_iter().rev() {
+            acc = self.call_opval(&op, vec![Slot::Val(v), Slot::Val(acc)])?;
+        }
+        Ok(acc)
     }
 }
