@@ -1,8 +1,13 @@
 //! Events the engine pushes while it runs, so a front end can show progress.
 //!
-//! The engine never prints. Every event is sent from the thread that called `run`, in a
-//! deterministic order; how often `progress` is sent is an engine detail (after each batch
-//! of expanded states), so a front end that prints on a timer should rate-limit it itself.
+//! The engine never prints. Every event is sent from the thread that called `run`: `started`
+//! first, `initial_states` once, `progress` and `level_finished` as the search goes, `done`
+//! last, with the verdict and counts that are the same for any number of workers. How many
+//! `progress` and `level_finished` events come before `done` is an engine detail: after each
+//! merged batch, and with several workers a failure found by a check that settles late may
+//! be reported after a few more batches were merged (their events already sent), so a front
+//! end must not derive results from them, and one that prints on a timer should rate-limit
+//! them itself.
 
 use crate::outcome::{Stats, Verdict};
 
