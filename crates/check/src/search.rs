@@ -421,8 +421,21 @@ impl<M: Model> Search<'_, '_, M> {
                 (invariants, properties)
             }),
         );
+        self.queue_checks(Subject::Initial(checked), at, checks, definite)
+    }
+
+    /// Queues the checks of a batch behind those already pending, then settles what has
+    /// finished; with a failure already known (`definite`, at a later position than every
+    /// queued check), settles everything first: an earlier failure among the checks wins.
+    fn queue_checks(
+        &mut self,
+        subject: Subject<M::State>,
+        at: Vec<Stats>,
+        checks: Handle<(Check, Check)>,
+        definite: Option<(Failure<M::State>, Stats)>,
+    ) -> Option<Outcome<M::State>> {
         self.pending.push_back(Pending {
-            subject: Subject::Initial(checked),
+            subject,
             at,
             outdegree: self.outdegree,
             checks,
@@ -467,19 +480,7 @@ impl<M: Model> Search<'_, '_, M> {
             new_states,
             Arc::new(move |s: &M::State| (Check::from(model.check_invariants(s)), Check::Holds)),
         );
-        self.pending.push_back(Pending {
-            subject: Subject::Stored(first_new),
-            at,
-            outdegree: self.outdegree,
-            checks,
-        });
-        if let Some((failure, stats)) = definite {
-            return Some(
-                self.settle(true)
-                    .unwrap_or_else(|| self.outcome(failure, stats)),
-            );
-        }
-        self.settle(false)
+        self.queue_checks(Subject::Stored(first_new), at, checks, definite)
     }
 
     /// Merges the successors of `parent` (a state of the current level) in order: counts
