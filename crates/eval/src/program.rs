@@ -63,6 +63,11 @@ pub struct Program {
     /// Values of constant-level zero-argument definitions, computed once on first use
     /// (TLC evaluates such definitions once, too). Empty until [`Program::cache_constants`].
     pub(crate) const_cache: Vec<Option<OnceLock<Value>>>,
+    /// For each operator: whether it is a zero-argument LET definition whose value depends on
+    /// nothing but the current state and the frame it captures (at most state level, no
+    /// effects), so that an evaluation may remember it (see `Ctx::let_memo`). Empty until
+    /// [`Program::cache_constants`].
+    pub(crate) let_memo: Vec<bool>,
 }
 
 /// What a top-level name of the root module denotes (for binding a configuration).
@@ -200,6 +205,24 @@ impl Program {
         }
         self.const_cache = cache;
         self.override_community_operators();
+        let memo = (0..self.ops.len())
+            .map(|i| {
+                let op = &self.ops[i];
+                op.capture.is_some()
+                    && op.params.is_empty()
+                    && op.fn_bounds.is_none()
+                    && self.const_cache[i].is_none()
+                    && !uses_effects(&op.body)
+                    && crate::level::level(
+                        self,
+                        &Expr {
+                            kind: ExprKind::CallLocal(OpId(i as u32), Vec::new()),
+                            span: op.span,
+                        },
+                    ) <= crate::level::STATE
+            })
+            .collect();
+        self.let_memo = memo;
         crate::eval::cache::cache_closed(self);
     }
 }

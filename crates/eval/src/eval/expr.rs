@@ -35,6 +35,7 @@ impl Ctx<'_> {
             },
             ExprKind::Const(c) => self.const_value(*c)?,
             ExprKind::Call(id, args) => self.call(*id, args, false)?,
+            ExprKind::CallLocal(id, args) if args.is_empty() => self.call_let(*id)?,
             ExprKind::CallLocal(id, args) => self.call(*id, args, true)?,
             ExprKind::CallParam(s, args) => {
                 let ov = match &self.stack[self.base + *s as usize] {

@@ -87,7 +87,16 @@ pub struct Ctx<'p> {
     regs: Vec<Value>,
     /// How many [`Ctx::eval`] and enumeration calls are under way, bounded by [`MAX_EVAL_DEPTH`].
     depth: u32,
+    /// Values of zero-argument LET definitions computed in this context, with the frame
+    /// values they captured: the current state never changes during a context's life, so
+    /// such a definition (at most state level, see `Program::let_memo`) evaluated again with
+    /// equal captured values has the same value. TLC also evaluates a LET definition once
+    /// per context. Bounded to [`LET_MEMO_ENTRIES`], newest first.
+    let_memo: Vec<(OpId, Vec<Value>, Value)>,
 }
+
+/// How many LET values a context remembers at most.
+const LET_MEMO_ENTRIES: usize = 32;
 
 /// The deepest nesting of expression evaluations (recursive operator and function calls
 /// included) before evaluation stops with an error: an infinitely recursive definition must
@@ -107,6 +116,7 @@ impl<'p> Ctx<'p> {
             out,
             regs: Vec::new(),
             depth: 0,
+            let_memo: Vec::new(),
         }
     }
 
@@ -483,6 +493,39 @@ impl<'p> Ctx<'p> {
         }
         self.stack.extend(frame);
         Ok(new_base)
+    }
+
+    /// `CallLocal(id)` of a zero-argument LET definition, remembered per context when the
+    /// definition allows it (see [`Ctx::let_memo`]) and the next state is not being read.
+    pub(crate) fn call_let(&mut self, id: OpId) -> EvalResult<Value> {
+        let prog = self.prog;
+        if self.in_next || !prog.let_memo.get(id.0 as usize).copied().unwrap_or(false) {
+            return self.call(id, &[], true);
+        }
+        let depth = prog.op(id).capture.unwrap_or(0) as usize;
+        let Some(prefix) = self.stack.get(self.base..self.base + depth) else {
+            return self.call(id, &[], true);
+        };
+        let mut captured = Vec::with_capacity(depth);
+        for slot in prefix {
+            match slot {
+                Slot::Val(v) => captured.push(v.clone()),
+                _ => return self.call(id, &[], true),
+            }
+        }
+        if let Some((_, _, v)) = self
+            .let_memo
+            .iter()
+            .find(|(i, c, _)| *i == id && *c == captured)
+        {
+            return Ok(v.clone());
+        }
+        let v = self.call(id, &[], true)?;
+        if self.let_memo.len() >= LET_MEMO_ENTRIES {
+            self.let_memo.pop();
+        }
+        self.let_memo.insert(0, (id, captured, v.clone()));
+        Ok(v)
     }
 
     pub(crate) fn call(&mut self, id: OpId, args: &[Arg], local: bool) -> EvalResult<Value> {
