@@ -424,17 +424,8 @@ impl Ctx<'_> {
     pub(super) fn builtin_ho(&mut self, b: Builtin, args: &[Arg]) -> EvalResult<Value> {
         match b {
             Builtin::SelectSeq => {
-                let s_slot = self.arg_slot(&args[0])?;
-                let s = self.slot_value(&s_slot)?;
-                let Slot::Op(test) = self.arg_slot(&args[1])? else {
-                    return err("SelectSeq expects an operator.");
-                };
-                let Value::Tuple(t) = &s else {
-                    return err(format!(
-                        "The first argument of SelectSeq should be a sequence, but instead it is:\n{}",
-                        display(&s)
-                    ));
-                };
+                let t = self.seq_arg(&args[0], "SelectSeq")?;
+                let test = self.op_arg(&args[1], "SelectSeq")?;
                 let mut out = Vec::new();
                 for x in t.iter() {
                     let r = self.call_opval(&test, vec![Slot::Val(x.clone())])?;
@@ -445,17 +436,8 @@ impl Ctx<'_> {
                 Ok(Value::Tuple(out.into()))
             }
             Builtin::SortSeq => {
-                let s_slot = self.arg_slot(&args[0])?;
-                let s = self.slot_value(&s_slot)?;
-                let Slot::Op(lt) = self.arg_slot(&args[1])? else {
-                    return err("SortSeq expects an operator.");
-                };
-                let Value::Tuple(t) = &s else {
-                    return err(format!(
-                        "The first argument of SortSeq should be a sequence, but instead it is:\n{}",
-                        display(&s)
-                    ));
-                };
+                let t = self.seq_arg(&args[0], "SortSeq")?;
+                let lt = self.op_arg(&args[1], "SortSeq")?;
                 // Stable insertion sort with a fallible comparison.
                 let mut out: Vec<Value> = Vec::with_capacity(t.len());
                 for x in t.iter() {
@@ -476,11 +458,8 @@ impl Ctx<'_> {
                 Ok(Value::Tuple(out.into()))
             }
             Builtin::BagOfAll => {
-                let Slot::Op(f) = self.arg_slot(&args[0])? else {
-                    return err("BagOfAll expects an operator.");
-                };
-                let bag_slot = self.arg_slot(&args[1])?;
-                let bag = self.slot_value(&bag_slot)?;
+                let f = self.op_arg(&args[0], "BagOfAll")?;
+                let bag = self.value_arg(&args[1])?;
                 let mut acc = Value::Tuple(Arc::from(Vec::new()));
                 for (k, c) in vals::fn_pairs(&bag) {
                     let v = self.call_opval(&f, vec![Slot::Val(k)])?;
@@ -496,22 +475,42 @@ impl Ctx<'_> {
 }
 
 impl Ctx<'_> {
+    /// An operator passed to a standard operator `who` that takes operator arguments.
+    fn op_arg(&mut self, a: &Arg, who: &str) -> EvalResult<OpVal> {
+        match self.arg_slot(a)? {
+            Slot::Op(o) => Ok(o),
+            _ => err(format!("{who} expects an operator.")),
+        }
+    }
+
+    /// An ordinary argument's value.
+    fn value_arg(&mut self, a: &Arg) -> EvalResult<Value> {
+        let slot = self.arg_slot(a)?;
+        self.slot_value(&slot)
+    }
+
+    /// The sequence passed first to `who` (`SelectSeq`, `SortSeq`), with TLC's message when
+    /// it is not one.
+    fn seq_arg(&mut self, a: &Arg, who: &str) -> EvalResult<Arc<[Value]>> {
+        match self.value_arg(a)? {
+            Value::Tuple(t) => Ok(t),
+            s => err(format!(
+                "The first argument of {who} should be a sequence, but instead it is:\n{}",
+                display(&s)
+            )),
+        }
+    }
+
     /// `MapThenFoldSet(op, base, f, choose, S)` as the community module `Folds` defines it:
     /// `iter[S]` where `iter[s] == IF s = {} THEN base ELSE op(f(x), iter[s \ {x}])` with
     /// `x == choose(s)`. Computed without the recursive function over `SUBSET S`: the
     /// elements are chosen one by one from what is left, then folded from the last chosen.
     fn map_then_fold_set(&mut self, args: &[Arg]) -> EvalResult<Value> {
-        let op_arg = |c: &mut Self, a: &Arg| match c.arg_slot(a)? {
-            Slot::Op(o) => Ok(o),
-            _ => err("MapThenFoldSet expects an operator."),
-        };
-        let op = op_arg(self, &args[0])?;
-        let base_slot = self.arg_slot(&args[1])?;
-        let base = self.slot_value(&base_slot)?;
-        let f = op_arg(self, &args[2])?;
-        let choose = op_arg(self, &args[3])?;
-        let set_slot = self.arg_slot(&args[4])?;
-        let set = self.slot_value(&set_slot)?;
+        let op = self.op_arg(&args[0], "MapThenFoldSet")?;
+        let base = self.value_arg(&args[1])?;
+        let f = self.op_arg(&args[2], "MapThenFoldSet")?;
+        let choose = self.op_arg(&args[3], "MapThenFoldSet")?;
+        let set = self.value_arg(&args[4])?;
         let mut left: Vec<Value> = vals::elements(&set)?.to_vec();
         let mut mapped = Vec::with_capacity(left.len());
         while !left.is_empty() {

@@ -506,20 +506,25 @@ impl<'p> Ctx<'p> {
         let Some(prefix) = self.stack.get(self.base..self.base + depth) else {
             return self.call(id, &[], true);
         };
-        let mut captured = Vec::with_capacity(depth);
-        for slot in prefix {
-            match slot {
-                Slot::Val(v) => captured.push(v.clone()),
-                _ => return self.call(id, &[], true),
-            }
+        if !prefix.iter().all(|s| matches!(s, Slot::Val(_))) {
+            return self.call(id, &[], true);
         }
-        if let Some((_, _, v)) = self
-            .let_memo
-            .iter()
-            .find(|(i, c, _)| *i == id && *c == captured)
-        {
+        // Compared in place: a hit allocates and clones nothing.
+        let same = |c: &[Value]| {
+            c.iter()
+                .zip(prefix)
+                .all(|(v, s)| matches!(s, Slot::Val(w) if v == w))
+        };
+        if let Some((_, _, v)) = self.let_memo.iter().find(|(i, c, _)| *i == id && same(c)) {
             return Ok(v.clone());
         }
+        let captured: Vec<Value> = prefix
+            .iter()
+            .filter_map(|s| match s {
+                Slot::Val(v) => Some(v.clone()),
+                _ => None,
+            })
+            .collect();
         let v = self.call(id, &[], true)?;
         if self.let_memo.len() >= LET_MEMO_ENTRIES {
             self.let_memo.pop();
