@@ -176,7 +176,7 @@ fn classify<M: Model>(
         Class::OutOfModel
     };
     let invariant = match class {
-        Class::OutOfModel => Check::from(model.check_invariants(&state)),
+        Class::OutOfModel => Check::from(model.check_successor_invariants(parent, &state)),
         _ => Check::Holds,
     };
     let property = if matches!(class, Class::OutOfModel) && !invariant.holds() {

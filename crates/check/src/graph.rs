@@ -60,6 +60,18 @@ impl<S: Clone> StateGraph<S> {
         &self.states[range]
     }
 
+    /// The successor states with ids in `range`, in order, each after its parent.
+    pub(crate) fn with_parents(&self, range: std::ops::Range<usize>) -> Vec<(S, S)> {
+        range
+            .map(|id| {
+                let (parent, _) = self
+                    .parent(StateId(id))
+                    .expect("a successor state has a parent");
+                (self.states[parent.0].clone(), self.states[id].clone())
+            })
+            .collect()
+    }
+
     pub(crate) fn add_initial(&mut self, state: S) -> StateId {
         self.push(
             state,

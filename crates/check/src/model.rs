@@ -107,6 +107,19 @@ pub trait Model: Sync {
     /// The index (into [`Model::invariant_names`]) of the first invariant `state` violates.
     fn check_invariants(&self, state: &Self::State) -> Result<Option<usize>, ModelError>;
 
+    /// The same as [`Model::check_invariants`] for `state`, a successor of `parent`. The
+    /// search calls it only where `parent` satisfies every invariant or its own failure is
+    /// reported instead, so a model may skip the invariants, or the parts of one, whose
+    /// inputs `state` shares with `parent`. The default checks `state` alone.
+    fn check_successor_invariants(
+        &self,
+        parent: &Self::State,
+        state: &Self::State,
+    ) -> Result<Option<usize>, ModelError> {
+        let _ = parent;
+        self.check_invariants(state)
+    }
+
     /// Whether `state` satisfies the state constraints (a state outside them is checked but
     /// neither counted as distinct nor explored). The default has no constraint.
     fn within_constraints(&self, _state: &Self::State) -> Result<bool, ModelError> {

@@ -474,11 +474,17 @@ impl<M: Model> Search<'_, '_, M> {
         }
         // The invariants of the new states, which all come before any failure of the merge
         // (it stopped there); at the same successor, the invariants are checked first.
+        // Each with its parent, which satisfies the invariants or fails first.
         let model = self.model;
-        let new_states = Arc::new(self.graph.slice(first_new..self.graph.len()).to_vec());
+        let new_states = Arc::new(self.graph.with_parents(first_new..self.graph.len()));
         let checks = self.pool.map(
             new_states,
-            Arc::new(move |s: &M::State| (Check::from(model.check_invariants(s)), Check::Holds)),
+            Arc::new(move |(parent, s): &(M::State, M::State)| {
+                (
+                    Check::from(model.check_successor_invariants(parent, s)),
+                    Check::Holds,
+                )
+            }),
         );
         self.queue_checks(Subject::Stored(first_new), at, checks, definite)
     }

@@ -13,6 +13,7 @@ pub mod ir;
 pub mod level;
 mod lower;
 mod program;
+mod reads;
 pub mod vals;
 
 pub use enumerate::{op_expr, split_actions, Action};
@@ -20,6 +21,7 @@ pub use error::{EvalError, EvalResult};
 pub use eval::{Ctx, OpVal, Output, Slot, StdOutput};
 pub use lower::lower_program;
 pub use program::{Assumption, ConstBinding, ConstDecl, Program, RootName};
+pub use reads::state_reads;
 
 #[cfg(test)]
 mod tests;

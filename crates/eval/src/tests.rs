@@ -209,3 +209,46 @@ fn builtin_operators_as_arguments() {
         expect![[r#"<<5, {1, 2}>>"#]],
     );
 }
+
+#[test]
+fn state_reads_follow_operators_and_refuse_what_depends_on_more_than_the_state() {
+    let text = module(
+        r#"VARIABLES x, y, z
+G(v) == v + z
+Ap(F(_), v) == F(v)
+R[n \in 0..3] == IF n = 0 THEN y ELSE R[n - 1]
+Plain == x + 1
+ViaLet == LET f(v) == v + y IN f(1)
+ViaArgument == Ap(G, 1)
+ViaLambda == Ap(LAMBDA v : v + x, 1)
+Recursive == R[3]
+Constant == 1..3
+Printing == PrintT(x)
+Level == TLCGet("level") > 1
+Primed == x' = x
+Enabled == ENABLED (x' = 1)"#,
+    );
+    let m = syntax::parse_text(FileId(0), &text).module.expect("parses");
+    let (prog, diags) = lower_program(&m, &BTreeMap::new());
+    assert!(diags.is_empty(), "{diags:?}");
+    let reads = |name: &str| {
+        let Some(RootName::Op(id, 0)) = prog.lookup(name) else {
+            panic!("{name} is defined");
+        };
+        crate::state_reads(&prog, &crate::op_expr(&prog, id)).map(|vs| {
+            vs.iter()
+                .map(|&v| prog.vars[v as usize].as_str())
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+    };
+    assert_eq!(reads("Plain").as_deref(), Some("x"));
+    assert_eq!(reads("ViaLet").as_deref(), Some("y"));
+    assert_eq!(reads("ViaArgument").as_deref(), Some("z"));
+    assert_eq!(reads("ViaLambda").as_deref(), Some("x"));
+    assert_eq!(reads("Recursive").as_deref(), Some("y"));
+    assert_eq!(reads("Constant").as_deref(), Some(""));
+    for opaque in ["Printing", "Level", "Primed", "Enabled"] {
+        assert_eq!(reads(opaque), None, "{opaque}");
+    }
+}

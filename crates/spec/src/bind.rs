@@ -10,6 +10,7 @@ use source::{Diagnostic, SourceDb, Span};
 use syntax::cfg::{CfgConstant, CfgName, CfgValue, Config};
 use value::Value;
 
+use crate::invariant::{conjuncts, Invariant};
 use crate::locate::Locator;
 use crate::model::SpecModel;
 
@@ -99,24 +100,6 @@ fn named_op(prog: &Program, n: &CfgName, what: &str, diags: &mut Vec<Diagnostic>
             ));
             None
         }
-    }
-}
-
-/// Splits a formula into its conjuncts, looking through zero-arity definitions of temporal
-/// formulas.
-fn conjuncts(prog: &Program, e: &Expr, out: &mut Vec<Expr>, depth: u32) {
-    match &e.kind {
-        ExprKind::And(xs) => {
-            for x in xs {
-                conjuncts(prog, x, out, depth + 1);
-            }
-        }
-        ExprKind::Call(id, args)
-            if args.is_empty() && depth < 32 && level::level(prog, e) == TEMPORAL =>
-        {
-            conjuncts(prog, &prog.op(*id).body, out, depth + 1)
-        }
-        _ => out.push(e.clone()),
     }
 }
 
@@ -342,7 +325,9 @@ pub(crate) fn bind(
     if let Some(spec) = &cfg.specification {
         if let Some(id) = named_op(&prog, spec, "specification", &mut diags) {
             let mut parts = Vec::new();
-            conjuncts(&prog, &call(&prog, id), &mut parts, 0);
+            conjuncts(&prog, &call(&prog, id), &mut parts, &|e| {
+                level::level(&prog, e) == TEMPORAL
+            });
             let mut inits = Vec::new();
             for p in parts {
                 let l = level::level(&prog, &p);
@@ -447,7 +432,9 @@ pub(crate) fn bind(
     for n in &cfg.properties {
         if let Some(id) = named_op(&prog, n, "property", &mut diags) {
             let mut parts = Vec::new();
-            conjuncts(&prog, &call(&prog, id), &mut parts, 0);
+            conjuncts(&prog, &call(&prog, id), &mut parts, &|e| {
+                level::level(&prog, e) == TEMPORAL
+            });
             for p in parts {
                 if level::level(&prog, &p) <= level::STATE {
                     initial_props.push((n.name.clone(), p));
@@ -659,6 +646,10 @@ pub(crate) fn bind(
             };
             format!("{name}{params} {}", locator.location(a.span()))
         })
+        .collect();
+    let invariants = invariants
+        .into_iter()
+        .map(|(name, e)| Invariant::new(&prog, name, e))
         .collect();
     Ok(SpecModel {
         prog,

@@ -7,6 +7,7 @@
 //! the engine.
 
 mod bind;
+mod invariant;
 mod load;
 mod locate;
 mod model;

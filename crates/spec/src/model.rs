@@ -8,6 +8,7 @@ use eval::{Action, Ctx, EvalError, Output, Program};
 use source::Diagnostic;
 use value::Value;
 
+use crate::invariant::Invariant;
 use crate::locate::Locator;
 use crate::symmetry::Symmetry;
 
@@ -50,7 +51,7 @@ pub struct SpecModel {
     pub(crate) init: Expr,
     pub(crate) actions: Vec<Action>,
     pub(crate) labels: Vec<String>,
-    pub(crate) invariants: Vec<(String, Expr)>,
+    pub(crate) invariants: Vec<Invariant>,
     pub(crate) invariant_is_property: Vec<bool>,
     pub(crate) initial_props: Vec<(String, Expr)>,
     pub(crate) action_props: Vec<(String, Expr)>,
@@ -137,6 +138,38 @@ impl SpecModel {
     }
 }
 
+impl SpecModel {
+    /// The index of the first invariant `state` violates; with the parent it was reached
+    /// from (which satisfies them all), the parts of each invariant the step left alone are
+    /// not evaluated again (see [`Invariant::holds`]).
+    fn first_violated(
+        &self,
+        parent: Option<&State>,
+        state: &State,
+    ) -> Result<Option<usize>, ModelError> {
+        let cx = std::cell::RefCell::new(self.ctx(state.values()));
+        for (i, inv) in self.invariants.iter().enumerate() {
+            let holds = inv
+                .holds(
+                    parent.map(State::values),
+                    state.values(),
+                    &mut |e| cx.borrow_mut().eval_top(e).map_err(|e| self.error(e)),
+                    &mut |e| self.eval_bool(&mut cx.borrow_mut(), e),
+                )
+                // TLC names the invariant whose evaluation failed before the error itself.
+                .map_err(|mut err| {
+                    err.message =
+                        format!("Evaluating invariant {} failed.\n{}", inv.name, err.message);
+                    err
+                })?;
+            if !holds {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
+    }
+}
+
 impl Model for SpecModel {
     type State = State;
 
@@ -211,22 +244,19 @@ impl Model for SpecModel {
     }
 
     fn invariant_names(&self) -> Vec<String> {
-        self.invariants.iter().map(|(n, _)| n.clone()).collect()
+        self.invariants.iter().map(|i| i.name.clone()).collect()
     }
 
     fn check_invariants(&self, state: &State) -> Result<Option<usize>, ModelError> {
-        let mut cx = self.ctx(state.values());
-        for (i, (name, e)) in self.invariants.iter().enumerate() {
-            // TLC names the invariant whose evaluation failed before the error itself.
-            let holds = self.eval_bool(&mut cx, e).map_err(|mut err| {
-                err.message = format!("Evaluating invariant {name} failed.\n{}", err.message);
-                err
-            })?;
-            if !holds {
-                return Ok(Some(i));
-            }
-        }
-        Ok(None)
+        self.first_violated(None, state)
+    }
+
+    fn check_successor_invariants(
+        &self,
+        parent: &State,
+        state: &State,
+    ) -> Result<Option<usize>, ModelError> {
+        self.first_violated(Some(parent), state)
     }
 
     fn within_constraints(&self, state: &State) -> Result<bool, ModelError> {

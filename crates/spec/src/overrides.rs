@@ -10,6 +10,7 @@ use eval::RootName;
 use source::{Diagnostic, SourceDb};
 use syntax::cfg::{CfgConstant, CfgName, Config};
 
+use crate::invariant::Invariant;
 use crate::model::SpecModel;
 
 /// What to change in the configuration before binding it.
@@ -95,13 +96,12 @@ pub(crate) fn add_reach(model: &mut SpecModel, predicate: &str) -> Result<(), Ve
         )]);
     }
     let span = call.span;
-    model.invariants.push((
-        predicate.to_string(),
-        Expr {
-            kind: ExprKind::Not(Box::new(call)),
-            span,
-        },
-    ));
+    let negated = Expr {
+        kind: ExprKind::Not(Box::new(call)),
+        span,
+    };
+    let invariant = Invariant::new(&model.prog, predicate.to_string(), negated);
+    model.invariants.push(invariant);
     model.invariant_is_property.push(false);
     debug_assert_eq!(
         model.invariant_names().last().map(String::as_str),

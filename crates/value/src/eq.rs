@@ -90,6 +90,26 @@ fn lazy_eq_explicit(l: &LazySet, s: &[Value]) -> bool {
 }
 
 impl Value {
+    /// Whether the two values are the same instance: equal scalars, or the same shared
+    /// allocation. Cheap (no element is compared); `false` says nothing about equality. A
+    /// value copied from another without change (`UNCHANGED x`, an untouched part of an
+    /// `EXCEPT`) is the same instance as its source.
+    pub fn same_instance(&self, other: &Value) -> bool {
+        use std::sync::Arc;
+        match (self, other) {
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Str(a), Value::Str(b)) | (Value::ModelValue(a), Value::ModelValue(b)) => a == b,
+            (Value::Set(a), Value::Set(b)) | (Value::Tuple(a), Value::Tuple(b)) => {
+                Arc::ptr_eq(a, b)
+            }
+            (Value::Record(a), Value::Record(b)) => Arc::ptr_eq(a, b),
+            (Value::Func(a), Value::Func(b)) => Arc::ptr_eq(a, b),
+            (Value::Lazy(a), Value::Lazy(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+
     /// Equality as TLC's `equals` decides it: `Ok(false)` for values of the same kind that
     /// differ (and for an untyped model value against anything else), an error where TLC
     /// fails (`1 = "a"`, `{1} = <<1>>`, a typed model value against a non-model value).

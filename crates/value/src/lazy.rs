@@ -253,8 +253,14 @@ impl Value {
         }
     }
 
-    /// Membership in a lazy set.
-    pub(crate) fn lazy_contains(&self, l: &LazySet, x: &Value) -> Result<bool, ValueError> {
+    /// Membership in a lazy set; with `known`, a value known to be a member (see
+    /// [`Value::contains_given`]).
+    pub(crate) fn lazy_contains(
+        &self,
+        l: &LazySet,
+        x: &Value,
+        known: Option<&Value>,
+    ) -> Result<bool, ValueError> {
         let refuse = || ValueError::Membership {
             elem: x.clone(),
             set: self.clone(),
@@ -290,14 +296,30 @@ impl Value {
                 if !x.is_func() {
                     return Err(refuse());
                 }
-                let dom = x.domain()?;
-                if dom != *d {
+                let same_domain = match x.domain_is(d) {
+                    Some(same) => same,
+                    None => x.domain()? == *d,
+                };
+                if !same_domain {
                     return Ok(false);
                 }
-                for (_, v) in x.fn_pairs().unwrap_or_default() {
-                    if !r.contains(&v)? {
+                let known_value = |v: &Value| {
+                    let mut j = 0;
+                    while let Some(k) = known.and_then(|k| k.fn_value_at(j)) {
+                        if k.same_instance(v) {
+                            return true;
+                        }
+                        j += 1;
+                    }
+                    false
+                };
+                let mut i = 0;
+                while let Some(v) = x.fn_value_at(i) {
+                    let hint = known.and_then(|k| k.fn_value_at(i));
+                    if !part_in(r, v, hint, &known_value)? {
                         return Ok(false);
                     }
+                    i += 1;
                 }
                 Ok(true)
             }
@@ -311,10 +333,15 @@ impl Value {
                 if r.len() != fields.len() {
                     return Ok(false);
                 }
+                let known_fields = match known {
+                    Some(Value::Record(k)) => &k[..],
+                    _ => &[],
+                };
                 for (name, set) in fields {
                     match r.iter().find(|(n, _)| n == name) {
                         Some((_, v)) => {
-                            if !set.contains(v)? {
+                            let hint = known_fields.iter().find(|(n, _)| n == name).map(|(_, k)| k);
+                            if !part_in(set, v, hint, &|_| false)? {
                                 return Ok(false);
                             }
                         }
@@ -333,8 +360,9 @@ impl Value {
                 if t.len() != sets.len() {
                     return Ok(false);
                 }
-                for (v, s) in t.iter().zip(sets) {
-                    if !s.contains(v)? {
+                let known_items = known_tuple(known);
+                for (i, (v, s)) in t.iter().zip(sets).enumerate() {
+                    if !part_in(s, v, known_items.get(i), &|_| false)? {
                         return Ok(false);
                     }
                 }
@@ -347,14 +375,41 @@ impl Value {
                 let Value::Tuple(t) = x else {
                     return Ok(false);
                 };
-                for v in t.iter() {
-                    if !s.contains(v)? {
+                let known_items = known_tuple(known);
+                let known_item = |v: &Value| known_items.iter().any(|k| k.same_instance(v));
+                for (i, v) in t.iter().enumerate() {
+                    if !part_in(s, v, known_items.get(i), &known_item)? {
                         return Ok(false);
                     }
                 }
                 Ok(true)
             }
         }
+    }
+}
+
+/// The elements of a known member that is a tuple (none otherwise).
+fn known_tuple(known: Option<&Value>) -> &[Value] {
+    match known {
+        Some(Value::Tuple(t)) => t,
+        _ => &[],
+    }
+}
+
+/// Whether `v`, a part of a value tested for membership, is in `set`. `hint` is the
+/// corresponding part of a value known to be a member, hence itself in `set`, and
+/// `known_part` tells whether `v` is the same instance as another part of that value that
+/// is in `set` (a sequence's elements all are, and so are a function's values).
+fn part_in(
+    set: &Value,
+    v: &Value,
+    hint: Option<&Value>,
+    known_part: &dyn Fn(&Value) -> bool,
+) -> Result<bool, ValueError> {
+    match hint {
+        None => set.contains(v),
+        Some(k) if v.same_instance(k) || known_part(v) => Ok(true),
+        Some(k) => set.contains_given(v, k),
     }
 }
 

@@ -22,6 +22,22 @@ impl Value {
         self.to_explicit_elems()
     }
 
+    /// Membership of `x`, knowing that `known` is a member. The parts of `x` that are the
+    /// same instances (see [`Value::same_instance`]) as parts of `known` are not tested
+    /// again: a function's values, a sequence's elements, a record's fields or a tuple's
+    /// components, at any depth of `[S -> T]`, `Seq(S)`, `[a : S]` and `S \X T`. The answer
+    /// and any error are those of [`Value::contains`] whenever `known` is a member; a
+    /// successor state's variable mostly shares its parts with the parent's value.
+    pub fn contains_given(&self, x: &Value, known: &Value) -> Result<bool, ValueError> {
+        if x.same_instance(known) {
+            return Ok(true);
+        }
+        match self {
+            Value::Lazy(l) => self.lazy_contains(l, x, Some(known)),
+            _ => self.contains(x),
+        }
+    }
+
     /// `x \in S`. Fails where TLC fails: `S` is not a set, or `x` cannot be compared with
     /// the elements (`"a" \in {1, 2}`).
     pub fn contains(&self, x: &Value) -> Result<bool, ValueError> {
@@ -51,7 +67,7 @@ impl Value {
                     }
                 }
             }
-            Value::Lazy(l) => self.lazy_contains(l, x),
+            Value::Lazy(l) => self.lazy_contains(l, x, None),
             _ => Err(ValueError::Membership {
                 elem: x.clone(),
                 set: self.clone(),

@@ -768,3 +768,54 @@ fn except_in_place_keeps_sharing_semantics() {
     assert_eq!(f.apply(&int(0)).unwrap(), &int(3));
     assert!(int(1).except_in_place(&int(1), int(1)).is_err());
 }
+
+#[test]
+fn membership_given_a_known_member_skips_shared_parts_and_still_finds_new_ones() {
+    // S == [{1, 2} -> Seq([type : {"a", "b"}, n : 0..3])]
+    let msgs = lazy(LazySet::RecordSet(vec![
+        (Str::from("n"), lazy(LazySet::Interval(0, 3))),
+        (Str::from("type"), set(vec![s("a"), s("b")])),
+    ]));
+    let fs = lazy(LazySet::FnSet(ints(&[1, 2]), lazy(LazySet::Seq(msgs))));
+    let m = |t: &str, n: i64| rec(&[("type", s(t)), ("n", int(n))]);
+    let q1 = tup(vec![m("a", 1), m("b", 2)]);
+    let q2 = tup(vec![m("a", 0)]);
+    let known = tup(vec![q1.clone(), q2.clone()]);
+    assert_eq!(fs.contains(&known), Ok(true));
+    // Each x below shares q1 (and the records of q2) with `known`; the answer must be
+    // the one `contains` gives.
+    let item = |q: &Value, i: usize| match q {
+        Value::Tuple(t) => t[i].clone(),
+        _ => unreachable!(),
+    };
+    let tail = item(&q2, 0);
+    let cases = [
+        // q2 with one more valid message, appended after the shared one.
+        tup(vec![q1.clone(), tup(vec![tail.clone(), m("b", 3)])]),
+        // A message whose type is outside {"a", "b"}.
+        tup(vec![q1.clone(), tup(vec![tail.clone(), m("c", 0)])]),
+        // A field outside 0..3, in a record not shared with `known`.
+        tup(vec![q1.clone(), tup(vec![m("a", 4)])]),
+        // Tail of q1: its element is shared with `known`'s first queue, at another index.
+        tup(vec![tup(vec![item(&q1, 1)]), q2.clone()]),
+        // Not a function on {1, 2}.
+        tup(vec![q1.clone()]),
+        // The same instance.
+        known.clone(),
+    ];
+    let expected = [true, false, false, true, false, true];
+    for (x, want) in cases.iter().zip(expected) {
+        assert_eq!(fs.contains(x), Ok(want), "contains {x:?}");
+        assert_eq!(
+            fs.contains_given(x, &known),
+            Ok(want),
+            "contains_given {x:?}"
+        );
+    }
+    // A part shared with `known` is not tested again: given a "member" that is not one,
+    // its shared parts pass (the caller's contract is that `known` is a member).
+    let bad = tup(vec![tup(vec![m("z", 9)]), q2.clone()]);
+    let x = tup(vec![item(&bad, 0), tup(vec![])]);
+    assert_eq!(fs.contains(&x), Ok(false));
+    assert_eq!(fs.contains_given(&x, &bad), Ok(true));
+}

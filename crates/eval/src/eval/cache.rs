@@ -88,7 +88,7 @@ struct Analysis<'a> {
 }
 
 /// Standard operators whose value is not a function of their arguments, or that print.
-fn has_effect(b: Builtin) -> bool {
+pub(crate) fn has_effect(b: Builtin) -> bool {
     matches!(
         b,
         Builtin::Print

@@ -1,0 +1,178 @@
+//! Invariants split into conjuncts, each with the state variables it reads.
+//!
+//! A successor state is checked after its parent, which satisfied every invariant (or whose
+//! own failure is reported first; see `check::Model::check_successor_invariants`). A conjunct
+//! was therefore TRUE in the parent, and it is TRUE again in the successor when every
+//! variable it reads holds the same instance of its value: evaluation is deterministic and
+//! [`eval::state_reads`] lists everything else a conjunct could depend on. Only the other
+//! conjuncts are evaluated. `TypeOK`-style invariants, whose conjuncts each read one
+//! variable, mostly cost only the variables the step changed.
+//!
+//! A conjunct that fails to evaluate, or is not a boolean, is not judged alone: the whole
+//! invariant is evaluated instead, so the error and its wording are those of a plain check.
+
+use eval::ir::{Expr, ExprKind, OpId};
+use eval::{level, Program};
+use value::Value;
+
+/// A state invariant with its parts.
+pub(crate) struct Invariant {
+    /// The name the configuration gave it.
+    pub(crate) name: String,
+    /// The whole formula.
+    pub(crate) expr: Expr,
+    /// Its conjuncts (through zero-arity definitions), in evaluation order.
+    parts: Vec<Part>,
+}
+
+struct Part {
+    expr: Expr,
+    /// For a conjunct `x \in S` with `S` constant: the variable and `S`. In a successor
+    /// whose parent's `x` is in `S`, the membership is tested with
+    /// [`Value::contains_given`], which skips the parts of `x` the step left alone.
+    member: Option<(usize, Expr)>,
+    /// The variables the conjunct reads, one bit per variable index; `None` when it may read
+    /// more than the state (see [`eval::state_reads`]) or a variable past the 64th.
+    reads: Option<u64>,
+}
+
+/// The variables whose values differ in instance between two states, one bit per index
+/// (the variables past the 64th are not represented: no part's mask names them).
+fn changed(parent: &[Value], state: &[Value]) -> u64 {
+    parent
+        .iter()
+        .zip(state)
+        .take(64)
+        .enumerate()
+        .fold(0, |mask, (i, (p, s))| {
+            if p.same_instance(s) {
+                mask
+            } else {
+                mask | 1 << i
+            }
+        })
+}
+
+impl Invariant {
+    /// Splits `expr` into its conjuncts and finds what each reads.
+    pub(crate) fn new(prog: &Program, name: String, expr: Expr) -> Invariant {
+        let mut exprs = Vec::new();
+        conjuncts(prog, &expr, &mut exprs, &|e| {
+            level::level(prog, e) == level::STATE
+        });
+        let parts = exprs
+            .into_iter()
+            .map(|expr| {
+                let reads = eval::state_reads(prog, &expr).and_then(|vars| {
+                    vars.iter()
+                        .try_fold(0u64, |mask, &v| (v < 64).then(|| mask | 1 << v))
+                });
+                let member = match &expr.kind {
+                    ExprKind::In(x, set) => match x.kind {
+                        ExprKind::Var(v)
+                            if eval::state_reads(prog, set).is_some_and(|r| r.is_empty()) =>
+                        {
+                            Some((v as usize, (**set).clone()))
+                        }
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                Part {
+                    expr,
+                    reads,
+                    member,
+                }
+            })
+            .collect();
+        Invariant { name, expr, parts }
+    }
+
+    /// Whether each part must be evaluated in a successor whose variables differ from its
+    /// parent's as `changed` says (`None`: no parent, every part is evaluated).
+    fn needs(&self, changed: Option<u64>) -> impl Iterator<Item = (&Part, bool)> {
+        self.parts.iter().map(move |p| {
+            let skip = matches!((changed, p.reads), (Some(c), Some(r)) if c & r == 0);
+            (p, !skip)
+        })
+    }
+
+    /// Evaluates the invariant in `state` part by part with `eval`, skipping the parts that
+    /// read only variables the step from `parent` left alone (see the module docs); `whole`
+    /// evaluates the whole formula when a part does not give a boolean. Without a parent the
+    /// whole formula is evaluated.
+    pub(crate) fn holds<E>(
+        &self,
+        parent: Option<&[Value]>,
+        state: &[Value],
+        eval: &mut dyn FnMut(&Expr) -> Result<Value, E>,
+        whole: &mut dyn FnMut(&Expr) -> Result<bool, E>,
+    ) -> Result<bool, E> {
+        let Some(parent) = parent else {
+            return whole(&self.expr);
+        };
+        if self.parts.iter().all(|p| p.reads.is_none()) {
+            return whole(&self.expr);
+        }
+        let changed = changed(parent, state);
+        for (part, needed) in self.needs(Some(changed)) {
+            if !needed {
+                continue;
+            }
+            // Only a TRUE from the shortcut is taken; anything else is evaluated in full.
+            if let Some((v, set)) = &part.member {
+                let given = eval(set)
+                    .ok()
+                    .and_then(|s| s.contains_given(&state[*v], &parent[*v]).ok());
+                if given == Some(true) {
+                    continue;
+                }
+            }
+            match eval(&part.expr) {
+                Ok(Value::Bool(true)) => {}
+                Ok(Value::Bool(false)) => return Ok(false),
+                _ => return whole(&self.expr),
+            }
+        }
+        Ok(true)
+    }
+}
+
+/// Splits a formula into its conjuncts, looking through the zero-arity definitions for
+/// which `through` holds (function definitions excepted).
+pub(crate) fn conjuncts(
+    prog: &Program,
+    e: &Expr,
+    out: &mut Vec<Expr>,
+    through: &dyn Fn(&Expr) -> bool,
+) {
+    conjuncts_at(prog, e, out, through, 0)
+}
+
+fn conjuncts_at(
+    prog: &Program,
+    e: &Expr,
+    out: &mut Vec<Expr>,
+    through: &dyn Fn(&Expr) -> bool,
+    depth: u32,
+) {
+    match &e.kind {
+        ExprKind::And(xs) => {
+            for x in xs {
+                conjuncts_at(prog, x, out, through, depth + 1);
+            }
+        }
+        ExprKind::Call(id, args)
+            if args.is_empty() && depth < 32 && is_plain(prog, *id) && through(e) =>
+        {
+            conjuncts_at(prog, &prog.op(*id).body, out, through, depth + 1)
+        }
+        _ => out.push(e.clone()),
+    }
+}
+
+/// Whether the operator's body is its value (not a function definition's value at a point).
+fn is_plain(prog: &Program, id: OpId) -> bool {
+    let op = prog.op(id);
+    op.params.is_empty() && op.fn_bounds.is_none() && op.capture.is_none()
+}
