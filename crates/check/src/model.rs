@@ -70,7 +70,7 @@ impl std::error::Error for ModelError {}
 /// order, so that counts and shortest traces are reproducible for any number of workers.
 pub trait Model: Sync {
     /// One state of the system.
-    type State: Clone + Send + Sync;
+    type State: Clone + Send + Sync + 'static;
 
     /// Calls `emit` with every initial state, in a fixed order.
     fn init(&self, emit: &mut dyn FnMut(Self::State)) -> Result<(), ModelError>;

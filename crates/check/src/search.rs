@@ -118,10 +118,20 @@ pub fn run<M: Model>(
             level_end: 0,
             pending: VecDeque::new(),
         };
-        search.explore(reporter)
+        let outcome = search.explore(reporter);
+        release(std::mem::replace(&mut search.graph, StateGraph::new()));
+        outcome
     });
     reporter.done(&outcome.verdict, &outcome.stats);
     outcome
+}
+
+/// Frees the explored states on a thread of their own: millions of states take a
+/// noticeable time to free, which the caller need not wait for (a process that exits right
+/// after the search does not wait at all).
+fn release<S: Send + 'static>(graph: StateGraph<S>) {
+    // When no thread can be started, the closure, and the states with it, are dropped here.
+    let _ = std::thread::Builder::new().spawn(move || drop(graph));
 }
 
 /// A failure found: what to report, and the trace that shows it.

@@ -191,7 +191,12 @@ impl<'p> Ctx<'p> {
         init: bool,
         emit: &mut Emit<'_, 'p>,
     ) -> EvalResult<bool> {
-        let v = vals::normalize(&v)?;
+        // A variable's value in the current state is already normal (UNCHANGED x, x' = x).
+        let unchanged = self
+            .cur
+            .get(slot as usize)
+            .is_some_and(|c| c.same_instance(&v));
+        let v = if unchanged { v } else { vals::normalize(&v)? };
         self.next[slot as usize] = Some(v);
         let r = self.resume(cont, init, emit);
         self.next[slot as usize] = None;

@@ -5,22 +5,47 @@
 
 use source::Span;
 
-/// An error raised by evaluation (or enumeration) of an expression.
+/// An error raised by evaluation (or enumeration) of an expression. Its fields are those
+/// of [`EvalErrorData`], behind one pointer: evaluation returns `Result<Value, EvalError>`
+/// from every expression, and a boxed error keeps that result as small as a value.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct EvalError {
+pub struct EvalError(Box<EvalErrorData>);
+
+/// What an [`EvalError`] holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EvalErrorData {
     /// What went wrong, one or more lines.
     pub message: String,
     /// The expression being evaluated when it failed, if known.
     pub span: Option<Span>,
 }
 
+impl std::ops::Deref for EvalError {
+    type Target = EvalErrorData;
+
+    fn deref(&self) -> &EvalErrorData {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for EvalError {
+    fn deref_mut(&mut self) -> &mut EvalErrorData {
+        &mut self.0
+    }
+}
+
 impl EvalError {
     /// An error at no particular place (the caller usually adds one with [`EvalError::at`]).
     pub fn new(message: impl Into<String>) -> EvalError {
-        EvalError {
+        EvalError(Box::new(EvalErrorData {
             message: message.into(),
             span: None,
-        }
+        }))
+    }
+
+    /// The error's message and span.
+    pub fn into_data(self) -> EvalErrorData {
+        *self.0
     }
 
     /// Sets the span if none is set yet (the innermost expression wins).

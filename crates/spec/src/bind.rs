@@ -37,7 +37,7 @@ fn cfg_value_inner(v: &CfgValue) -> Result<Value, eval::EvalError> {
 /// Converts a cfg value; a set TLC cannot sort is reported at the entry.
 fn cfg_value(v: &CfgValue, span: Span, diags: &mut Vec<Diagnostic>) -> Value {
     cfg_value_inner(v).unwrap_or_else(|e| {
-        diags.push(Diagnostic::error("cfg-value", e.message, span));
+        diags.push(Diagnostic::error("cfg-value", e.into_data().message, span));
         Value::Bool(false)
     })
 }

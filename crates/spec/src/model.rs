@@ -113,8 +113,10 @@ impl SpecModel {
     }
 
     pub(crate) fn error(&self, e: EvalError) -> ModelError {
+        let code = e.code();
+        let e = e.into_data();
         ModelError {
-            code: e.code(),
+            code,
             message: e.message,
             detail: e.span.map(|s| self.locator.location(s)).unwrap_or_default(),
         }

@@ -24,7 +24,7 @@ pub struct TestModel<S> {
     pub action_properties: Vec<(&'static str, StepPred<S>)>,
 }
 
-impl<S: Clone + Hash + Send + Sync> TestModel<S> {
+impl<S: Clone + Hash + Send + Sync + 'static> TestModel<S> {
     /// A model with these initial states and successor function, and no checks.
     pub fn new(
         init: Vec<S>,
@@ -119,7 +119,7 @@ fn first_failing<S>(preds: &[(&'static str, Pred<S>)], s: &S) -> Result<Option<u
     Ok(None)
 }
 
-impl<S: Clone + Hash + Send + Sync> Model for TestModel<S> {
+impl<S: Clone + Hash + Send + Sync + 'static> Model for TestModel<S> {
     type State = S;
 
     fn init(&self, emit: &mut dyn FnMut(S)) -> Result<(), ModelError> {
@@ -196,7 +196,7 @@ pub fn states<S: Clone>(outcome: &Outcome<S>) -> Vec<S> {
 }
 
 /// The action names of a trace (`"Init"` for the first state).
-pub fn actions<S: Clone + Hash + Send + Sync>(
+pub fn actions<S: Clone + Hash + Send + Sync + 'static>(
     model: &TestModel<S>,
     outcome: &Outcome<S>,
 ) -> Vec<String> {
