@@ -156,6 +156,7 @@ impl SpecModel {
                     parent.map(State::values),
                     state.values(),
                     &mut |e| cx.borrow_mut().eval_top(e).map_err(|e| self.error(e)),
+                    &mut |x, set, known| cx.borrow_mut().member_given(x, set, known),
                     &mut |e| self.eval_bool(&mut cx.borrow_mut(), e),
                 )
                 // TLC names the invariant whose evaluation failed before the error itself.
