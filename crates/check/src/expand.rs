@@ -157,7 +157,7 @@ fn classify<M: Model>(
         property: Check::Holds,
     };
     // TLC evaluates the state constraint first and the action constraint only if it holds.
-    let in_model = match model.within_constraints(&state) {
+    let in_model = match model.successor_within_constraints(parent, &state) {
         Err(e) => return Some(failed(ErrorSite::Constraint, e, state)),
         Ok(false) => false,
         Ok(true) => match model.allows_step(parent, &state) {

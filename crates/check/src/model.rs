@@ -126,6 +126,19 @@ pub trait Model: Sync {
         Ok(true)
     }
 
+    /// The same as [`Model::within_constraints`] for `state`, a successor of `parent`, which
+    /// satisfies the constraints (only such states are explored), so a model may skip the
+    /// constraints, or the parts of one, whose inputs `state` shares with `parent`. The
+    /// default checks `state` alone.
+    fn successor_within_constraints(
+        &self,
+        parent: &Self::State,
+        state: &Self::State,
+    ) -> Result<bool, ModelError> {
+        let _ = parent;
+        self.within_constraints(state)
+    }
+
     /// Whether the step `from -> to` satisfies the action constraints (a successor that does
     /// not is discarded before it is fingerprinted). The default has no constraint.
     fn allows_step(&self, _from: &Self::State, _to: &Self::State) -> Result<bool, ModelError> {

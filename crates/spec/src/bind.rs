@@ -10,9 +10,9 @@ use source::{Diagnostic, SourceDb, Span};
 use syntax::cfg::{CfgConstant, CfgName, CfgValue, Config};
 use value::Value;
 
-use crate::invariant::{conjuncts, Invariant};
 use crate::locate::Locator;
 use crate::model::SpecModel;
+use crate::predicate::{conjuncts, Predicate};
 
 fn cfg_value_inner(v: &CfgValue) -> Result<Value, eval::EvalError> {
     Ok(match v {
@@ -468,7 +468,7 @@ pub(crate) fn bind(
                 n.span,
                 &mut diags,
             ) {
-                constraints.push(e);
+                constraints.push((n.name.clone(), e));
             }
         }
     }
@@ -647,10 +647,13 @@ pub(crate) fn bind(
             format!("{name}{params} {}", locator.location(a.span()))
         })
         .collect();
-    let invariants = invariants
-        .into_iter()
-        .map(|(name, e)| Invariant::new(&prog, name, e))
-        .collect();
+    let predicates = |list: Vec<(String, Expr)>| -> Vec<Predicate> {
+        list.into_iter()
+            .map(|(name, e)| Predicate::new(&prog, name, e))
+            .collect()
+    };
+    let invariants = predicates(invariants);
+    let constraints = predicates(constraints);
     Ok(SpecModel {
         prog,
         init,

@@ -7,11 +7,11 @@
 //! the engine.
 
 mod bind;
-mod invariant;
 mod load;
 mod locate;
 mod model;
 mod overrides;
+mod predicate;
 mod string_order;
 mod symmetry;
 

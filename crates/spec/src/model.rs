@@ -1,5 +1,6 @@
 //! [`SpecModel`]: a bound spec as a `check::Model`.
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use check::{ActionId, Fingerprint, Model, ModelError};
@@ -8,8 +9,8 @@ use eval::{Action, Ctx, EvalError, Output, Program};
 use source::Diagnostic;
 use value::Value;
 
-use crate::invariant::Invariant;
 use crate::locate::Locator;
+use crate::predicate::Predicate;
 use crate::symmetry::Symmetry;
 
 /// A state: the values of the spec's variables, in declaration order. Cheap to clone.
@@ -51,11 +52,11 @@ pub struct SpecModel {
     pub(crate) init: Expr,
     pub(crate) actions: Vec<Action>,
     pub(crate) labels: Vec<String>,
-    pub(crate) invariants: Vec<Invariant>,
+    pub(crate) invariants: Vec<Predicate>,
     pub(crate) invariant_is_property: Vec<bool>,
     pub(crate) initial_props: Vec<(String, Expr)>,
     pub(crate) action_props: Vec<(String, Expr)>,
-    pub(crate) constraints: Vec<Expr>,
+    pub(crate) constraints: Vec<Predicate>,
     pub(crate) action_constraints: Vec<Expr>,
     pub(crate) view: Option<Expr>,
     pub(crate) symmetry: Option<Symmetry>,
@@ -143,33 +144,52 @@ impl SpecModel {
 impl SpecModel {
     /// The index of the first invariant `state` violates; with the parent it was reached
     /// from (which satisfies them all), the parts of each invariant the step left alone are
-    /// not evaluated again (see [`Invariant::holds`]).
+    /// not evaluated again (see [`Predicate::holds`]).
     fn first_violated(
         &self,
         parent: Option<&State>,
         state: &State,
     ) -> Result<Option<usize>, ModelError> {
-        let cx = std::cell::RefCell::new(self.ctx(state.values()));
+        let cx = RefCell::new(self.ctx(state.values()));
         for (i, inv) in self.invariants.iter().enumerate() {
-            let holds = inv
-                .holds(
-                    parent.map(State::values),
-                    state.values(),
-                    &mut |e| cx.borrow_mut().eval_top(e).map_err(|e| self.error(e)),
-                    &mut |x, set, known| cx.borrow_mut().member_given(x, set, known),
-                    &mut |e| self.eval_bool(&mut cx.borrow_mut(), e),
-                )
-                // TLC names the invariant whose evaluation failed before the error itself.
-                .map_err(|mut err| {
-                    err.message =
-                        format!("Evaluating invariant {} failed.\n{}", inv.name, err.message);
-                    err
-                })?;
+            // TLC names the invariant whose evaluation failed before the error itself.
+            let holds = self.holds(&cx, inv, parent, state).map_err(|mut err| {
+                err.message = format!("Evaluating invariant {} failed.\n{}", inv.name, err.message);
+                err
+            })?;
             if !holds {
                 return Ok(Some(i));
             }
         }
         Ok(None)
+    }
+
+    /// Whether `state` satisfies the state constraints; with the parent it was reached from
+    /// (which satisfies them), as [`SpecModel::first_violated`].
+    fn within(&self, parent: Option<&State>, state: &State) -> Result<bool, ModelError> {
+        let cx = RefCell::new(self.ctx(state.values()));
+        for c in &self.constraints {
+            if !self.holds(&cx, c, parent, state)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    fn holds(
+        &self,
+        cx: &RefCell<Ctx>,
+        pred: &Predicate,
+        parent: Option<&State>,
+        state: &State,
+    ) -> Result<bool, ModelError> {
+        pred.holds(
+            parent.map(State::values),
+            state.values(),
+            &mut |e| cx.borrow_mut().eval_top(e).map_err(|e| self.error(e)),
+            &mut |x, set, known| cx.borrow_mut().member_given(x, set, known),
+            &mut |e| self.eval_bool(&mut cx.borrow_mut(), e),
+        )
     }
 }
 
@@ -263,13 +283,15 @@ impl Model for SpecModel {
     }
 
     fn within_constraints(&self, state: &State) -> Result<bool, ModelError> {
-        let mut cx = self.ctx(state.values());
-        for e in &self.constraints {
-            if !self.eval_bool(&mut cx, e)? {
-                return Ok(false);
-            }
-        }
-        Ok(true)
+        self.within(None, state)
+    }
+
+    fn successor_within_constraints(
+        &self,
+        parent: &State,
+        state: &State,
+    ) -> Result<bool, ModelError> {
+        self.within(Some(parent), state)
     }
 
     fn allows_step(&self, from: &State, to: &State) -> Result<bool, ModelError> {

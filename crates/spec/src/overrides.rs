@@ -10,8 +10,8 @@ use eval::RootName;
 use source::{Diagnostic, SourceDb};
 use syntax::cfg::{CfgConstant, CfgName, Config};
 
-use crate::invariant::Invariant;
 use crate::model::SpecModel;
+use crate::predicate::Predicate;
 
 /// What to change in the configuration before binding it.
 #[derive(Clone, Debug, Default)]
@@ -100,7 +100,7 @@ pub(crate) fn add_reach(model: &mut SpecModel, predicate: &str) -> Result<(), Ve
         kind: ExprKind::Not(Box::new(call)),
         span,
     };
-    let invariant = Invariant::new(&model.prog, predicate.to_string(), negated);
+    let invariant = Predicate::new(&model.prog, predicate.to_string(), negated);
     model.invariants.push(invariant);
     model.invariant_is_property.push(false);
     debug_assert_eq!(

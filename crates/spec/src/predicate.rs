@@ -1,22 +1,24 @@
-//! Invariants split into conjuncts, each with the state variables it reads.
+//! State predicates (invariants, state constraints) split into conjuncts, each with the
+//! state variables it reads.
 //!
 //! A successor state is checked after its parent, which satisfied every invariant (or whose
-//! own failure is reported first; see `check::Model::check_successor_invariants`). A conjunct
-//! was therefore TRUE in the parent, and it is TRUE again in the successor when every
-//! variable it reads holds the same instance of its value: evaluation is deterministic and
-//! [`eval::state_reads`] lists everything else a conjunct could depend on. Only the other
-//! conjuncts are evaluated. `TypeOK`-style invariants, whose conjuncts each read one
-//! variable, mostly cost only the variables the step changed.
+//! own failure is reported first; see `check::Model::check_successor_invariants`) and every
+//! state constraint (only states within them are explored). A conjunct was therefore TRUE
+//! in the parent, and it is TRUE again in the successor when every variable it reads holds
+//! the same instance of its value: evaluation is deterministic and [`eval::state_reads`]
+//! lists everything else a conjunct could depend on. Only the other conjuncts are
+//! evaluated. `TypeOK`-style invariants, whose conjuncts each read one variable, mostly cost
+//! only the variables the step changed.
 //!
 //! A conjunct that fails to evaluate, or is not a boolean, is not judged alone: the whole
-//! invariant is evaluated instead, so the error and its wording are those of a plain check.
+//! predicate is evaluated instead, so the error and its wording are those of a plain check.
 
 use eval::ir::{Expr, ExprKind, OpId};
 use eval::{level, Program};
 use value::Value;
 
-/// A state invariant with its parts.
-pub(crate) struct Invariant {
+/// A state predicate with its parts.
+pub(crate) struct Predicate {
     /// The name the configuration gave it.
     pub(crate) name: String,
     /// The whole formula.
@@ -53,9 +55,9 @@ fn changed(parent: &[Value], state: &[Value]) -> u64 {
         })
 }
 
-impl Invariant {
+impl Predicate {
     /// Splits `expr` into its conjuncts and finds what each reads.
-    pub(crate) fn new(prog: &Program, name: String, expr: Expr) -> Invariant {
+    pub(crate) fn new(prog: &Program, name: String, expr: Expr) -> Predicate {
         let mut exprs = Vec::new();
         conjuncts(prog, &expr, &mut exprs, &|e| {
             level::level(prog, e) == level::STATE
@@ -85,7 +87,7 @@ impl Invariant {
                 }
             })
             .collect();
-        Invariant { name, expr, parts }
+        Predicate { name, expr, parts }
     }
 
     /// Whether each part must be evaluated in a successor whose variables differ from its
@@ -97,7 +99,7 @@ impl Invariant {
         })
     }
 
-    /// Evaluates the invariant in `state` part by part with `eval`, skipping the parts that
+    /// Evaluates the predicate in `state` part by part with `eval`, skipping the parts that
     /// read only variables the step from `parent` left alone (see the module docs) and
     /// testing memberships with `member_given` first; `whole` evaluates the whole formula
     /// when a part does not give a boolean. Without a parent the whole formula is evaluated.
