@@ -86,6 +86,9 @@ impl Ord for Value {
             (Value::Str(a), Value::Str(b)) | (Value::ModelValue(a), Value::ModelValue(b)) => {
                 a.cmp(b)
             }
+            // One allocation is one value (structure shared between states, or between a
+            // state and its images under a symmetry).
+            _ if self.same_instance(other) => Ordering::Equal,
             (Value::Set(a), Value::Set(b)) => cmp_sets(a, b),
             (Value::Tuple(a), Value::Tuple(b)) => {
                 a.len().cmp(&b.len()).then_with(|| cmp_slices(a, b))

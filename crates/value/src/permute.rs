@@ -104,17 +104,19 @@ impl Value {
             }
             Value::Tuple(elems) => Some(Value::Tuple(Arc::from(permuted_slice(elems, perm)?))),
             Value::Record(fields) => {
-                let first = fields
+                let (first, image) = fields
                     .iter()
-                    .position(|(_, v)| v.permuted(perm).is_some())?;
+                    .enumerate()
+                    .find_map(|(i, (_, v))| Some((i, v.permuted(perm)?)))?;
+                let mut image = Some(image);
                 let out: Vec<(crate::Str, Value)> = fields
                     .iter()
                     .enumerate()
                     .map(|(i, (k, v))| {
-                        let v = if i < first {
-                            v.clone()
-                        } else {
-                            v.permute(perm)
+                        let v = match i.cmp(&first) {
+                            std::cmp::Ordering::Less => v.clone(),
+                            std::cmp::Ordering::Equal => image.take().expect("taken once"),
+                            std::cmp::Ordering::Greater => v.permute(perm),
                         };
                         (*k, v)
                     })
