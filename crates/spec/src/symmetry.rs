@@ -14,8 +14,10 @@
 //! States are stored and printed as generated; only fingerprints see the representative.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
 
 use eval::builtins::Builtin;
 use eval::ir::Expr;
@@ -30,6 +32,45 @@ use value::{ModelValuePerm, Value};
 #[derive(Debug, Default)]
 pub(crate) struct Symmetry {
     perms: Vec<ModelValuePerm>,
+    /// Tells this symmetry's entries in a thread's [`LAST_IMAGES`] from another's.
+    id: u64,
+}
+
+/// A source of [`Symmetry::id`]s.
+static SYMMETRIES: AtomicU64 = AtomicU64::new(1);
+
+/// The images computed last on this thread: for each permutation and variable, the value
+/// permuted and its image. Successive states (successors of one parent, in order) mostly
+/// share their variables' values, which are then permuted once.
+#[derive(Default)]
+struct LastImages {
+    symmetry: u64,
+    variables: usize,
+    entries: Vec<Option<(Value, Value)>>,
+}
+
+thread_local! {
+    static LAST_IMAGES: RefCell<LastImages> = RefCell::new(LastImages::default());
+}
+
+impl LastImages {
+    /// The image of `v` (variable `var`) under permutation `perm` of `sym`.
+    fn image(&mut self, sym: &Symmetry, perm: usize, var: usize, v: &Value, vars: usize) -> Value {
+        if self.symmetry != sym.id || self.variables != vars {
+            self.symmetry = sym.id;
+            self.variables = vars;
+            self.entries = vec![None; sym.perms.len() * vars];
+        }
+        let entry = &mut self.entries[perm * vars + var];
+        if let Some((from, image)) = entry {
+            if from.same_instance(v) {
+                return image.clone();
+            }
+        }
+        let image = v.permute(&sym.perms[perm]);
+        *entry = Some((v.clone(), image.clone()));
+        image
+    }
 }
 
 impl Symmetry {
@@ -60,7 +101,10 @@ impl Symmetry {
             }
             from = to;
         }
-        Symmetry { perms }
+        Symmetry {
+            perms,
+            id: SYMMETRIES.fetch_add(1, AtomicOrdering::Relaxed),
+        }
     }
 
     /// The number of permutations besides the identity.
@@ -73,12 +117,13 @@ impl Symmetry {
     pub(crate) fn representative<'a>(&self, values: &'a [Value]) -> Cow<'a, [Value]> {
         let mut min: Option<Vec<Value>> = None;
         let mut buf: Vec<Value> = Vec::with_capacity(values.len());
-        'perms: for p in &self.perms {
+        let mut last = LAST_IMAGES.with_borrow_mut(std::mem::take);
+        'perms: for p in 0..self.perms.len() {
             buf.clear();
             let current: &[Value] = min.as_deref().unwrap_or(values);
             let mut cmp = Ordering::Equal;
             for (j, v) in values.iter().enumerate() {
-                let image = v.permute(p);
+                let image = last.image(self, p, j, v, values.len());
                 if cmp == Ordering::Equal {
                     cmp = image.cmp(&current[j]);
                     if cmp == Ordering::Greater {
@@ -93,6 +138,7 @@ impl Symmetry {
                 min = Some(next);
             }
         }
+        LAST_IMAGES.with_borrow_mut(|l| *l = last);
         match min {
             Some(m) => Cow::Owned(m),
             None => Cow::Borrowed(values),
