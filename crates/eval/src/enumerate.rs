@@ -26,6 +26,9 @@ enum Cont<'a> {
     Conj(&'a [Expr], usize, usize, &'a Cont<'a>),
     /// The check `v' # v` of `<<A>>_v`, in a frame.
     Changed(&'a Expr, usize, usize, &'a Cont<'a>),
+    /// The remaining instances of a `\A` body, each the bound values that follow the
+    /// frame `stack[base..base + len]`.
+    Each(&'a Expr, &'a [Vec<Slot>], usize, usize, &'a Cont<'a>),
 }
 
 /// The callback receiving each completed assignment; returns `false` to stop.
@@ -141,6 +144,26 @@ impl<'p> Ctx<'p> {
                 } else {
                     let c = Cont::Conj(rest, nb, *len, next);
                     self.enumerate(first, &c, init, emit)
+                };
+                self.stack.truncate(top);
+                self.base = saved;
+                r
+            }
+            Cont::Each(body, instances, base, len, next) => {
+                let (instance, rest) = instances.split_first().expect("instances are non-empty");
+                let saved = self.base;
+                let top = self.stack.len();
+                for i in 0..*len {
+                    let s = self.stack[base + i].clone();
+                    self.stack.push(s);
+                }
+                self.base = top;
+                self.stack.extend(instance.iter().cloned());
+                let r = if rest.is_empty() {
+                    self.enumerate(body, next, init, emit)
+                } else {
+                    let c = Cont::Each(body, rest, top, *len, next);
+                    self.enumerate(body, &c, init, emit)
                 };
                 self.stack.truncate(top);
                 self.base = saved;
@@ -262,6 +285,34 @@ impl<'p> Ctx<'p> {
                 let levels = self.levels(bounds)?;
                 self.iterate(&levels, &mut |cx| cx.enumerate(body, cont, init, emit))
             }
+            ExprKind::Quant(true, bounds, body) => {
+                // TLC processes `\A x \in S : P` here as the conjunction of P's instances
+                // (`Tool.getNextStates`, `OPCODE_bf`): the first instance, then the others
+                // from the last back to the second, each enumerated like any conjunct, so
+                // an instance may assign variables and each way it holds is a branch.
+                let levels = self.levels(bounds)?;
+                let mark = self.stack.len();
+                let mut instances: Vec<Vec<Slot>> = Vec::new();
+                self.iterate(&levels, &mut |cx| {
+                    instances.push(cx.stack[mark..].to_vec());
+                    Ok(true)
+                })?;
+                if instances.is_empty() {
+                    return self.resume(cont, init, emit);
+                }
+                let first = instances.remove(0);
+                instances.reverse();
+                let len = mark - self.base;
+                let each = Cont::Each(body, &instances, self.base, len, cont);
+                let next = if instances.is_empty() { cont } else { &each };
+                self.stack.extend(first);
+                let r = self.enumerate(body, next, init, emit);
+                self.stack.truncate(mark);
+                r
+            }
+            // A constant sub-expression is computed once as a value, but TLC still branches
+            // on the ways a constant `\E`, `\A`, `\/` … holds (each is a successor).
+            ExprKind::Cached(c) if branches(&c.expr) => self.enumerate(&c.expr, cont, init, emit),
             ExprKind::If(c, a, b) => {
                 if self.eval_bool(c)? {
                     self.enumerate(a, cont, init, emit)
@@ -408,6 +459,22 @@ impl<'p> Ctx<'p> {
             _ => self.guard(e, cont, init, emit),
         }
     }
+}
+
+/// Whether enumerating `e` may take more than one branch, so that it must be enumerated
+/// rather than evaluated as a guard even when it is constant.
+fn branches(e: &Expr) -> bool {
+    matches!(
+        e.kind,
+        ExprKind::Quant(..)
+            | ExprKind::Or(_)
+            | ExprKind::And(_)
+            | ExprKind::If(..)
+            | ExprKind::Case(..)
+            | ExprKind::Implies(..)
+            | ExprKind::Call(..)
+            | ExprKind::CallLocal(..)
+    )
 }
 
 /// Collects the variables of `UNCHANGED e` when `e` is a variable, a tuple of them, or a
