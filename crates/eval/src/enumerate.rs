@@ -4,7 +4,9 @@
 //! is a continuation), disjunctions and `\E` branch, `IF`/`CASE` choose, operator calls are
 //! entered. A conjunct `x' = e` (in Init: `x = e`) for a variable not yet assigned assigns it,
 //! `x' \in S` branches over `S`, `UNCHANGED` assigns the current values; every other conjunct
-//! is a guard. When the whole action has been processed, every variable must be assigned.
+//! is a guard. `\A` is the conjunction of its instances. Once every variable is assigned, the
+//! rest is evaluated as a formula, without branching (one state however many ways it holds).
+//! When the whole action has been processed, every variable must be assigned.
 //!
 //! The next-state relation is split into actions once, when the model is built, the way TLC
 //! does: through disjunctions, operator definitions (whose name labels the action) and `\E`
@@ -123,6 +125,16 @@ impl<'p> Ctx<'p> {
     }
 
     fn resume(&mut self, cont: &Cont<'_>, init: bool, emit: &mut Emit<'_, 'p>) -> EvalResult<bool> {
+        // Once every variable is assigned, TLC evaluates what is left of the action (or of
+        // Init) as a formula, without branching (`Tool.getNextStatesAllAssigned`; for Init,
+        // `getInitStates` when `ps.allAssigned()`): one state however many ways it holds.
+        if !matches!(cont, Cont::Nil) && self.next.iter().all(Option::is_some) {
+            return if self.holds_all(cont)? {
+                emit(self)
+            } else {
+                Ok(true)
+            };
+        }
         match cont {
             Cont::Nil => emit(self),
             Cont::Conj(exprs, base, len, next) => {
@@ -153,11 +165,7 @@ impl<'p> Ctx<'p> {
                 let (instance, rest) = instances.split_first().expect("instances are non-empty");
                 let saved = self.base;
                 let top = self.stack.len();
-                for i in 0..*len {
-                    let s = self.stack[base + i].clone();
-                    self.stack.push(s);
-                }
-                self.base = top;
+                self.push_frame(*base, *len);
                 self.stack.extend(instance.iter().cloned());
                 let r = if rest.is_empty() {
                     self.enumerate(body, next, init, emit)
@@ -172,11 +180,7 @@ impl<'p> Ctx<'p> {
             Cont::Changed(v, base, len, next) => {
                 let saved = self.base;
                 let top = self.stack.len();
-                for i in 0..*len {
-                    let s = self.stack[base + i].clone();
-                    self.stack.push(s);
-                }
-                self.base = top;
+                self.push_frame(*base, *len);
                 let now = self.eval(v);
                 self.in_next = true;
                 let then = self.eval(v);
@@ -190,6 +194,68 @@ impl<'p> Ctx<'p> {
                 }
             }
         }
+    }
+
+    /// Whether the rest of an action, `cont`, holds as a formula (every variable assigned).
+    fn holds_all(&mut self, cont: &Cont<'_>) -> EvalResult<bool> {
+        let mut cont = cont;
+        loop {
+            let saved = self.base;
+            let top = self.stack.len();
+            let (holds, next) = match cont {
+                Cont::Nil => return Ok(true),
+                Cont::Conj(exprs, base, len, next) => {
+                    self.push_frame(*base, *len);
+                    let mut holds = true;
+                    for x in exprs.iter() {
+                        if !self.eval_bool(x)? {
+                            holds = false;
+                            break;
+                        }
+                    }
+                    (holds, next)
+                }
+                Cont::Each(body, instances, base, len, next) => {
+                    let mut holds = true;
+                    for instance in instances.iter() {
+                        self.push_frame(*base, *len);
+                        self.stack.extend(instance.iter().cloned());
+                        let h = self.eval_bool(body);
+                        self.stack.truncate(top);
+                        if !h? {
+                            holds = false;
+                            break;
+                        }
+                    }
+                    (holds, next)
+                }
+                Cont::Changed(v, base, len, next) => {
+                    self.push_frame(*base, *len);
+                    let now = self.eval(v);
+                    self.in_next = true;
+                    let then = self.eval(v);
+                    self.in_next = false;
+                    (!vals::equal(&now?, &then?)?, next)
+                }
+            };
+            self.stack.truncate(top);
+            self.base = saved;
+            if !holds {
+                return Ok(false);
+            }
+            cont = next;
+        }
+    }
+
+    /// Copies the frame `stack[base..base + len]` to the top of the stack and makes it the
+    /// current one.
+    fn push_frame(&mut self, base: usize, len: usize) {
+        let top = self.stack.len();
+        for i in 0..len {
+            let s = self.stack[base + i].clone();
+            self.stack.push(s);
+        }
+        self.base = top;
     }
 
     fn guard(
