@@ -218,6 +218,25 @@ pub struct OpDef {
     pub fn_bounds: Option<Vec<Bound>>,
 }
 
+impl ExprKind {
+    /// Whether this form's value depends on more than the current state and the frame: it
+    /// reads the next state (primes, `UNCHANGED`, `[A]_v`, `<<A>>_v`), is `ENABLED` or
+    /// temporal, or could not be lowered.
+    pub fn beyond_state(&self) -> bool {
+        matches!(
+            self,
+            ExprKind::PrimeVar(_)
+                | ExprKind::Prime(_)
+                | ExprKind::Unchanged(_)
+                | ExprKind::Enabled(_)
+                | ExprKind::BoxAction(..)
+                | ExprKind::AngleAction(..)
+                | ExprKind::Temporal(..)
+                | ExprKind::Error
+        )
+    }
+}
+
 impl Expr {
     /// Calls `f` on this expression and every sub-expression, parents first.
     pub fn walk_mut(&mut self, f: &mut dyn FnMut(&mut Expr)) {

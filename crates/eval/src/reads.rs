@@ -63,14 +63,7 @@ impl Reads<'_> {
             ExprKind::Var(i) => {
                 self.vars.insert(*i);
             }
-            ExprKind::PrimeVar(_)
-            | ExprKind::Prime(_)
-            | ExprKind::Unchanged(_)
-            | ExprKind::Enabled(_)
-            | ExprKind::BoxAction(..)
-            | ExprKind::AngleAction(..)
-            | ExprKind::Temporal(..)
-            | ExprKind::Error => self.opaque = true,
+            k if k.beyond_state() => self.opaque = true,
             ExprKind::Const(c) => self.constant(*c),
             ExprKind::Call(id, args)
             | ExprKind::CallLocal(id, args)

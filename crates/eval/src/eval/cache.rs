@@ -209,15 +209,9 @@ impl Analysis<'_> {
         match &e.kind {
             ExprKind::Lit(_) => true,
             ExprKind::Cached(_) => true,
-            ExprKind::Var(_)
-            | ExprKind::PrimeVar(_)
-            | ExprKind::Prime(_)
-            | ExprKind::Unchanged(_)
-            | ExprKind::Enabled(_)
-            | ExprKind::BoxAction(..)
-            | ExprKind::AngleAction(..)
-            | ExprKind::Temporal(..)
-            | ExprKind::Error => false,
+            // What reads the state or the next state (`ExprKind::beyond_state`) is not
+            // closed; those forms fall to the last arm.
+            ExprKind::Var(_) => false,
             ExprKind::Local(s) => frame || bound.contains(s),
             ExprKind::Const(c) => self.const_closed(*c),
             ExprKind::Call(id, args) => self.op_closed(*id) && self.args_closed(args, bound, frame),
@@ -293,6 +287,7 @@ impl Analysis<'_> {
                 }
                 true
             }
+            _ => false,
         }
     }
 
