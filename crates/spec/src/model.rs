@@ -10,7 +10,7 @@ use source::Diagnostic;
 use value::Value;
 
 use crate::locate::Locator;
-use crate::predicate::Predicate;
+use crate::predicate::{self, Predicate};
 use crate::symmetry::Symmetry;
 
 /// A state: the values of the spec's variables, in declaration order. Cheap to clone.
@@ -151,6 +151,7 @@ impl SpecModel {
         state: &State,
     ) -> Result<Option<usize>, ModelError> {
         let cx = RefCell::new(self.ctx(state.values()));
+        let parent = step_from(parent, state);
         for (i, inv) in self.invariants.iter().enumerate() {
             // TLC names the invariant whose evaluation failed before the error itself.
             let holds = self.holds(&cx, inv, parent, state).map_err(|mut err| {
@@ -168,6 +169,7 @@ impl SpecModel {
     /// (which satisfies them), as [`SpecModel::first_violated`].
     fn within(&self, parent: Option<&State>, state: &State) -> Result<bool, ModelError> {
         let cx = RefCell::new(self.ctx(state.values()));
+        let parent = step_from(parent, state);
         for c in &self.constraints {
             if !self.holds(&cx, c, parent, state)? {
                 return Ok(false);
@@ -180,17 +182,22 @@ impl SpecModel {
         &self,
         cx: &RefCell<Ctx>,
         pred: &Predicate,
-        parent: Option<&State>,
+        parent: Option<(&[Value], u64)>,
         state: &State,
     ) -> Result<bool, ModelError> {
         pred.holds(
-            parent.map(State::values),
+            parent,
             state.values(),
             &mut |e| cx.borrow_mut().eval_top(e).map_err(|e| self.error(e)),
             &mut |x, set, known| cx.borrow_mut().member_given(x, set, known),
             &mut |e| self.eval_bool(&mut cx.borrow_mut(), e),
         )
     }
+}
+
+/// The parent's values and the variables the step from it to `state` changed.
+fn step_from<'a>(parent: Option<&'a State>, state: &State) -> Option<(&'a [Value], u64)> {
+    parent.map(|p| (p.values(), predicate::changed(p.values(), state.values())))
 }
 
 impl Model for SpecModel {

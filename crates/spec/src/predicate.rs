@@ -40,7 +40,7 @@ struct Part {
 
 /// The variables whose values differ in instance between two states, one bit per index
 /// (the variables past the 64th are not represented: no part's mask names them).
-fn changed(parent: &[Value], state: &[Value]) -> u64 {
+pub(crate) fn changed(parent: &[Value], state: &[Value]) -> u64 {
     parent
         .iter()
         .zip(state)
@@ -90,36 +90,27 @@ impl Predicate {
         Predicate { name, expr, parts }
     }
 
-    /// Whether each part must be evaluated in a successor whose variables differ from its
-    /// parent's as `changed` says (`None`: no parent, every part is evaluated).
-    fn needs(&self, changed: Option<u64>) -> impl Iterator<Item = (&Part, bool)> {
-        self.parts.iter().map(move |p| {
-            let skip = matches!((changed, p.reads), (Some(c), Some(r)) if c & r == 0);
-            (p, !skip)
-        })
-    }
-
     /// Evaluates the predicate in `state` part by part with `eval`, skipping the parts that
-    /// read only variables the step from `parent` left alone (see the module docs) and
-    /// testing memberships with `member_given` first; `whole` evaluates the whole formula
-    /// when a part does not give a boolean. Without a parent the whole formula is evaluated.
+    /// read only variables the step from `parent` left alone (`parent` is the parent's values
+    /// and [`changed`] between it and `state`; see the module docs) and testing memberships
+    /// with `member_given` first; `whole` evaluates the whole formula when a part does not
+    /// give a boolean. Without a parent the whole formula is evaluated.
     pub(crate) fn holds<E>(
         &self,
-        parent: Option<&[Value]>,
+        parent: Option<(&[Value], u64)>,
         state: &[Value],
         eval: &mut dyn FnMut(&Expr) -> Result<Value, E>,
         member_given: &mut dyn FnMut(&Value, &Expr, &Value) -> Option<bool>,
         whole: &mut dyn FnMut(&Expr) -> Result<bool, E>,
     ) -> Result<bool, E> {
-        let Some(parent) = parent else {
+        let Some((parent, changed)) = parent else {
             return whole(&self.expr);
         };
         if self.parts.iter().all(|p| p.reads.is_none()) {
             return whole(&self.expr);
         }
-        let changed = changed(parent, state);
-        for (part, needed) in self.needs(Some(changed)) {
-            if !needed {
+        for part in &self.parts {
+            if part.reads.is_some_and(|r| r & changed == 0) {
                 continue;
             }
             // Only a TRUE from the shortcut is taken; anything else is evaluated in full.
