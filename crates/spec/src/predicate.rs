@@ -25,6 +25,8 @@ pub(crate) struct Predicate {
     pub(crate) expr: Expr,
     /// Its conjuncts (through zero-arity definitions), in evaluation order.
     parts: Vec<Part>,
+    /// Whether some part's variables are known, so that a successor may skip it.
+    partial: bool,
 }
 
 struct Part {
@@ -62,7 +64,7 @@ impl Predicate {
         conjuncts(prog, &expr, &mut exprs, &|e| {
             level::level(prog, e) == level::STATE
         });
-        let parts = exprs
+        let parts: Vec<Part> = exprs
             .into_iter()
             .map(|expr| {
                 let reads = eval::state_reads(prog, &expr).and_then(|vars| {
@@ -87,7 +89,13 @@ impl Predicate {
                 }
             })
             .collect();
-        Predicate { name, expr, parts }
+        let partial = parts.iter().any(|p| p.reads.is_some());
+        Predicate {
+            name,
+            expr,
+            parts,
+            partial,
+        }
     }
 
     /// Evaluates the predicate in `state` part by part with `eval`, skipping the parts that
@@ -106,7 +114,7 @@ impl Predicate {
         let Some((parent, changed)) = parent else {
             return whole(&self.expr);
         };
-        if self.parts.iter().all(|p| p.reads.is_none()) {
+        if !self.partial {
             return whole(&self.expr);
         }
         for part in &self.parts {
