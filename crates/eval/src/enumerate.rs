@@ -163,99 +163,94 @@ impl<'p> Ctx<'p> {
             }
             Cont::Each(body, instances, base, len, next) => {
                 let (instance, rest) = instances.split_first().expect("instances are non-empty");
-                let saved = self.base;
-                let top = self.stack.len();
-                self.push_frame(*base, *len);
-                self.stack.extend(instance.iter().cloned());
-                let r = if rest.is_empty() {
-                    self.enumerate(body, next, init, emit)
-                } else {
-                    let c = Cont::Each(body, rest, top, *len, next);
-                    self.enumerate(body, &c, init, emit)
-                };
-                self.stack.truncate(top);
-                self.base = saved;
-                r
+                self.in_frame(*base, *len, instance, |cx| {
+                    if rest.is_empty() {
+                        cx.enumerate(body, next, init, emit)
+                    } else {
+                        let c = Cont::Each(body, rest, cx.base, *len, next);
+                        cx.enumerate(body, &c, init, emit)
+                    }
+                })
             }
             Cont::Changed(v, base, len, next) => {
-                let saved = self.base;
-                let top = self.stack.len();
-                self.push_frame(*base, *len);
-                let now = self.eval(v);
-                self.in_next = true;
-                let then = self.eval(v);
-                self.in_next = false;
-                self.stack.truncate(top);
-                self.base = saved;
-                if vals::equal(&now?, &then?)? {
-                    Ok(true)
-                } else {
+                if self.changes(v, *base, *len)? {
                     self.resume(next, init, emit)
+                } else {
+                    Ok(true)
                 }
             }
         }
     }
 
     /// Whether the rest of an action, `cont`, holds as a formula (every variable assigned).
-    fn holds_all(&mut self, cont: &Cont<'_>) -> EvalResult<bool> {
-        let mut cont = cont;
+    fn holds_all(&mut self, mut cont: &Cont<'_>) -> EvalResult<bool> {
         loop {
-            let saved = self.base;
-            let top = self.stack.len();
             let (holds, next) = match cont {
                 Cont::Nil => return Ok(true),
                 Cont::Conj(exprs, base, len, next) => {
-                    self.push_frame(*base, *len);
-                    let mut holds = true;
-                    for x in exprs.iter() {
-                        if !self.eval_bool(x)? {
-                            holds = false;
-                            break;
+                    let holds = self.in_frame(*base, *len, &[], |cx| {
+                        for x in exprs.iter() {
+                            if !cx.eval_bool(x)? {
+                                return Ok(false);
+                            }
                         }
-                    }
+                        Ok(true)
+                    });
                     (holds, next)
                 }
                 Cont::Each(body, instances, base, len, next) => {
-                    let mut holds = true;
+                    let mut holds = Ok(true);
                     for instance in instances.iter() {
-                        self.push_frame(*base, *len);
-                        self.stack.extend(instance.iter().cloned());
-                        let h = self.eval_bool(body);
-                        self.stack.truncate(top);
-                        if !h? {
-                            holds = false;
+                        holds = self.in_frame(*base, *len, instance, |cx| cx.eval_bool(body));
+                        if !matches!(holds, Ok(true)) {
                             break;
                         }
                     }
                     (holds, next)
                 }
-                Cont::Changed(v, base, len, next) => {
-                    self.push_frame(*base, *len);
-                    let now = self.eval(v);
-                    self.in_next = true;
-                    let then = self.eval(v);
-                    self.in_next = false;
-                    (!vals::equal(&now?, &then?)?, next)
-                }
+                Cont::Changed(v, base, len, next) => (self.changes(v, *base, *len), next),
             };
-            self.stack.truncate(top);
-            self.base = saved;
-            if !holds {
+            if !holds? {
                 return Ok(false);
             }
             cont = next;
         }
     }
 
-    /// Copies the frame `stack[base..base + len]` to the top of the stack and makes it the
-    /// current one.
-    fn push_frame(&mut self, base: usize, len: usize) {
+    /// Whether the value of `v` (the `v` of `<<A>>_v`), read in the frame
+    /// `stack[base..base + len]`, changes in the step.
+    fn changes(&mut self, v: &Expr, base: usize, len: usize) -> EvalResult<bool> {
+        let (now, then) = self.in_frame(base, len, &[], |cx| {
+            let now = cx.eval(v);
+            cx.in_next = true;
+            let then = cx.eval(v);
+            cx.in_next = false;
+            Ok((now, then))
+        })?;
+        Ok(!vals::equal(&now?, &then?)?)
+    }
+
+    /// Runs `f` in a copy of the frame `stack[base..base + len]` followed by `extra`, pushed
+    /// on top of the stack as the current frame; the stack and frame are restored after.
+    fn in_frame<T>(
+        &mut self,
+        base: usize,
+        len: usize,
+        extra: &[Slot],
+        f: impl FnOnce(&mut Self) -> EvalResult<T>,
+    ) -> EvalResult<T> {
+        let saved = self.base;
         let top = self.stack.len();
         for i in 0..len {
             let s = self.stack[base + i].clone();
             self.stack.push(s);
         }
+        self.stack.extend(extra.iter().cloned());
         self.base = top;
+        let r = f(self);
+        self.stack.truncate(top);
+        self.base = saved;
+        r
     }
 
     fn guard(
