@@ -85,6 +85,9 @@ pub struct Ctx<'p> {
     pub(crate) base: usize,
     out: &'p dyn Output,
     regs: Vec<Value>,
+    /// Emptied argument buffers of finished calls, reused by [`Ctx::enter`] so that a call
+    /// does not allocate.
+    frames: Vec<Vec<Slot>>,
     /// How many [`Ctx::eval`] and enumeration calls are under way, bounded by [`MAX_EVAL_DEPTH`].
     depth: u32,
     /// Values of zero-argument LET definitions computed in this context, with the frame
@@ -115,6 +118,7 @@ impl<'p> Ctx<'p> {
             base: 0,
             out,
             regs: Vec::new(),
+            frames: Vec::new(),
             depth: 0,
             let_memo: Vec::new(),
         }
@@ -495,9 +499,16 @@ impl<'p> Ctx<'p> {
         // names (a quantifier, EXCEPT's `@`) in the caller's frame, and those are pushed on
         // top of the stack at the slot the caller's frame expects, so the stack must end at
         // the caller's frame while arguments are evaluated.
-        let mut frame: Vec<Slot> = Vec::with_capacity(args.len());
+        let mut frame = self.frames.pop().unwrap_or_default();
         for a in args {
-            frame.push(self.arg_slot(a)?);
+            match self.arg_slot(a) {
+                Ok(s) => frame.push(s),
+                Err(e) => {
+                    frame.clear();
+                    self.frames.push(frame);
+                    return Err(e);
+                }
+            }
         }
         let new_base = self.stack.len();
         if local {
@@ -505,7 +516,8 @@ impl<'p> Ctx<'p> {
             let base = self.base;
             self.stack.extend_from_within(base..base + depth);
         }
-        self.stack.extend(frame);
+        self.stack.append(&mut frame);
+        self.frames.push(frame);
         Ok(new_base)
     }
 
