@@ -1,19 +1,23 @@
-//! The explored part of the state graph: every distinct state with a link to its parent.
+//! The explored part of the state graph: every distinct state's fingerprint and a link to
+//! its parent, and the states of the levels still needed.
 //!
-//! TLC writes `(predecessor, fingerprint)` records to a trace file and rebuilds a counterexample by
-//! re-running the next-state relation from an initial state. This store keeps the states of all
-//! levels in memory instead, with one `(parent, action)` link (8 bytes) per state, so a trace is a
-//! walk back to an initial state. Memory grows with the number of distinct states times the size of
-//! a state; a disk-backed or fingerprint-only store can replace this type without touching the
-//! search.
+//! TLC writes `(predecessor, fingerprint)` records to a trace file and rebuilds a
+//! counterexample by re-running the next-state relation from an initial state. This store
+//! does the same: for every distinct state it keeps one `(parent, action)` link (8 bytes)
+//! and its fingerprint (8 bytes), and the states themselves only from the level being
+//! expanded on ([`StateGraph::forget_before`] drops older ones). A trace to a state whose
+//! ancestors were dropped is rebuilt by [`crate::retrace`]. A model that cannot rebuild its
+//! states ([`crate::Model::reproducible`] false) keeps every state, and a trace is a walk
+//! back along the links.
 //!
 //! States are numbered in the order they were found, which is BFS order: the states of
 //! level `L` are a contiguous range of ids.
 
 use std::collections::BTreeMap;
 
-use crate::model::ActionId;
+use crate::model::{ActionId, Fingerprint, Model};
 use crate::outcome::{Step, Trace};
+use crate::retrace;
 
 /// The id of a distinct state: its position in discovery order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -31,11 +35,15 @@ struct Link {
 const NO_PARENT: u32 = u32::MAX;
 const FAR_PARENT: u32 = u32::MAX - 1;
 
-/// Distinct states, their parent links and level boundaries.
+/// Distinct states' links and fingerprints, and the states with ids from
+/// [`StateGraph::first_kept`] on.
 #[derive(Debug)]
 pub(crate) struct StateGraph<S> {
+    /// The states with ids `first_kept..`, in order.
     states: Vec<S>,
+    first_kept: usize,
     links: Vec<Link>,
+    fingerprints: Vec<Fingerprint>,
     /// The parents of the states whose parent id is at least [`FAR_PARENT`], by state id
     /// (only past four billion states).
     far_parents: BTreeMap<usize, usize>,
@@ -45,36 +53,44 @@ impl<S: Clone> StateGraph<S> {
     pub(crate) fn new() -> StateGraph<S> {
         StateGraph {
             states: Vec::new(),
+            first_kept: 0,
             links: Vec::new(),
+            fingerprints: Vec::new(),
             far_parents: BTreeMap::new(),
         }
     }
 
-    /// The number of states stored.
+    /// The number of distinct states found (kept or not).
     pub(crate) fn len(&self) -> usize {
-        self.states.len()
+        self.links.len()
     }
 
-    /// The states with ids in `range`, in order.
+    /// The kept states with ids in `range`, in order.
     pub(crate) fn slice(&self, range: std::ops::Range<usize>) -> &[S] {
-        &self.states[range]
+        &self.states[range.start - self.first_kept..range.end - self.first_kept]
     }
 
-    /// The successor states with ids in `range`, in order, each after its parent.
+    /// The successor states with ids in `range`, in order, each after its parent (both
+    /// kept).
     pub(crate) fn with_parents(&self, range: std::ops::Range<usize>) -> Vec<(S, S)> {
         range
             .map(|id| {
                 let (parent, _) = self
                     .parent(StateId(id))
                     .expect("a successor state has a parent");
-                (self.states[parent.0].clone(), self.states[id].clone())
+                (self.kept(parent).clone(), self.kept(StateId(id)).clone())
             })
             .collect()
     }
 
-    pub(crate) fn add_initial(&mut self, state: S) -> StateId {
+    fn kept(&self, id: StateId) -> &S {
+        &self.states[id.0 - self.first_kept]
+    }
+
+    pub(crate) fn add_initial(&mut self, state: S, fp: Fingerprint) -> StateId {
         self.push(
             state,
+            fp,
             Link {
                 parent: NO_PARENT,
                 action: ActionId(0),
@@ -82,19 +98,34 @@ impl<S: Clone> StateGraph<S> {
         )
     }
 
-    pub(crate) fn add_successor(&mut self, parent: StateId, action: ActionId, state: S) -> StateId {
+    pub(crate) fn add_successor(
+        &mut self,
+        parent: StateId,
+        action: ActionId,
+        state: S,
+        fp: Fingerprint,
+    ) -> StateId {
         let near = u32::try_from(parent.0).ok().filter(|&p| p < FAR_PARENT);
         if near.is_none() {
-            self.far_parents.insert(self.states.len(), parent.0);
+            self.far_parents.insert(self.len(), parent.0);
         }
         let parent = near.unwrap_or(FAR_PARENT);
-        self.push(state, Link { parent, action })
+        self.push(state, fp, Link { parent, action })
     }
 
-    fn push(&mut self, state: S, link: Link) -> StateId {
+    fn push(&mut self, state: S, fp: Fingerprint, link: Link) -> StateId {
         self.states.push(state);
         self.links.push(link);
-        StateId(self.states.len() - 1)
+        self.fingerprints.push(fp);
+        StateId(self.len() - 1)
+    }
+
+    /// Drops the states with ids below `id` (their links and fingerprints stay) and returns
+    /// them, for the caller to free where it likes.
+    pub(crate) fn forget_before(&mut self, id: usize) -> Vec<S> {
+        let n = id.saturating_sub(self.first_kept).min(self.states.len());
+        self.first_kept += n;
+        self.states.drain(..n).collect()
     }
 
     /// The parent of `id` and the action that reached it; `None` for an initial state.
@@ -107,29 +138,47 @@ impl<S: Clone> StateGraph<S> {
         }
     }
 
-    /// The shortest known behaviour from an initial state to `id`.
-    pub(crate) fn trace_to(&self, id: StateId) -> Trace<S> {
-        let mut steps = Vec::new();
-        let mut at = id;
-        loop {
-            let parent = self.parent(at);
+    /// The shortest known behaviour from an initial state to `id`: the kept states along
+    /// the parent links, after the forgotten ones rebuilt from their fingerprints.
+    pub(crate) fn trace_to<M: Model<State = S>>(&self, model: &M, id: StateId) -> Trace<S> {
+        // The ids along the path, `id` first. Ids fall along it, so the forgotten ones are a
+        // tail of this list.
+        let mut path = vec![(id, self.parent(id))];
+        while let Some((p, _)) = path.last().expect("not empty").1 {
+            path.push((p, self.parent(p)));
+        }
+        path.reverse();
+        let forgotten = path
+            .iter()
+            .take_while(|(i, _)| i.0 < self.first_kept)
+            .count();
+        let mut steps: Vec<Step<S>> = Vec::with_capacity(path.len());
+        if forgotten > 0 {
+            let wanted: Vec<(Fingerprint, Option<ActionId>)> = path[..forgotten]
+                .iter()
+                .map(|(i, _)| (self.fingerprints[i.0], self.parent(*i).map(|(_, a)| a)))
+                .collect();
+            steps = retrace::rebuild(model, &wanted);
+        }
+        for (i, parent) in &path[forgotten..] {
             steps.push(Step {
                 action: parent.map(|(_, action)| action),
-                state: self.states[at.0].clone(),
+                state: self.kept(*i).clone(),
             });
-            match parent {
-                Some((p, _)) => at = p,
-                None => break,
-            }
         }
-        steps.reverse();
         Trace { steps }
     }
 
     /// The trace to `parent` followed by the step `action` into `state` (a state that is not
     /// stored: a successor outside the constraints, or one that is checked before storing).
-    pub(crate) fn trace_through(&self, parent: StateId, action: ActionId, state: S) -> Trace<S> {
-        let mut trace = self.trace_to(parent);
+    pub(crate) fn trace_through<M: Model<State = S>>(
+        &self,
+        model: &M,
+        parent: StateId,
+        action: ActionId,
+        state: S,
+    ) -> Trace<S> {
+        let mut trace = self.trace_to(model, parent);
         trace.steps.push(Step {
             action: Some(action),
             state,
@@ -141,39 +190,133 @@ impl<S: Clone> StateGraph<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ModelError;
+
+    /// A binary tree of numbers: `n` has successors `2n + 1` (action 1) and `2n + 2`
+    /// (action 2); initial states 0 and 100. Its fingerprint is `(n + 1) / fold`, so with
+    /// `fold` 2 the two successors of a state share one (as under a VIEW); the state `banned` is
+    /// outside the constraints.
+    struct Tree {
+        fold: u64,
+        banned: u64,
+    }
+
+    impl Model for Tree {
+        type State = u64;
+        fn init(&self, emit: &mut dyn FnMut(u64)) -> Result<(), ModelError> {
+            emit(0);
+            emit(100);
+            Ok(())
+        }
+        fn next(&self, n: &u64, emit: &mut dyn FnMut(ActionId, u64)) -> Result<(), ModelError> {
+            emit(ActionId(1), 2 * n + 1);
+            emit(ActionId(2), 2 * n + 2);
+            Ok(())
+        }
+        fn fingerprint(&self, n: &u64) -> Fingerprint {
+            Fingerprint((n + 1) / self.fold)
+        }
+        fn invariant_names(&self) -> Vec<String> {
+            Vec::new()
+        }
+        fn check_invariants(&self, _: &u64) -> Result<Option<usize>, ModelError> {
+            Ok(None)
+        }
+        fn within_constraints(&self, n: &u64) -> Result<bool, ModelError> {
+            Ok(*n != self.banned)
+        }
+        fn action_label(&self, a: ActionId) -> String {
+            format!("A{}", a.0)
+        }
+    }
+
+    const TREE: Tree = Tree {
+        fold: 1,
+        banned: u64::MAX,
+    };
+
+    fn steps(t: Trace<u64>) -> Vec<(Option<u32>, u64)> {
+        t.steps
+            .iter()
+            .map(|s| (s.action.map(|a| a.0), s.state))
+            .collect()
+    }
+
+    /// 0 -> 2 -> 5 -> 12, stored as the search would (`fold` 1).
+    fn chain(g: &mut StateGraph<u64>) -> StateId {
+        let a = g.add_initial(0, Fingerprint(1));
+        g.add_initial(100, Fingerprint(101));
+        let b = g.add_successor(a, ActionId(2), 2, Fingerprint(3));
+        let c = g.add_successor(b, ActionId(1), 5, Fingerprint(6));
+        g.add_successor(c, ActionId(2), 12, Fingerprint(13))
+    }
 
     #[test]
     fn a_trace_walks_the_parent_links_back_to_an_initial_state() {
         let mut g = StateGraph::new();
-        let a = g.add_initial('a');
-        g.add_initial('b');
-        let c = g.add_successor(a, ActionId(3), 'c');
-        let d = g.add_successor(c, ActionId(4), 'd');
-        let steps: Vec<_> = g
-            .trace_to(d)
-            .steps
-            .iter()
-            .map(|s| (s.action, s.state))
-            .collect();
+        let d = chain(&mut g);
         assert_eq!(
-            steps,
-            [
-                ('a', None),
-                ('c', Some(ActionId(3))),
-                ('d', Some(ActionId(4)))
-            ]
-            .map(|(s, a)| (a, s))
+            steps(g.trace_to(&TREE, d)),
+            [(None, 0), (Some(2), 2), (Some(1), 5), (Some(2), 12)]
         );
+    }
+
+    #[test]
+    fn forgotten_states_of_a_trace_are_generated_again() {
+        let mut g = StateGraph::new();
+        let d = chain(&mut g);
+        assert_eq!(g.forget_before(3), vec![0, 100, 2]);
+        assert_eq!(g.len(), 5);
+        assert_eq!(g.slice(3..5), &[5, 12]);
+        assert_eq!(
+            steps(g.trace_to(&TREE, d)),
+            [(None, 0), (Some(2), 2), (Some(1), 5), (Some(2), 12)]
+        );
+        g.forget_before(5);
+        assert_eq!(
+            steps(g.trace_through(&TREE, d, ActionId(1), 25)),
+            [
+                (None, 0),
+                (Some(2), 2),
+                (Some(1), 5),
+                (Some(2), 12),
+                (Some(1), 25)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_rebuilt_state_is_the_first_in_order_within_the_constraints() {
+        // With fold 2, 5 and 6 share a fingerprint (3): the first successor of 2 with it
+        // is 5 (action 1), unless 5 is outside the constraints; then the search stored 6
+        // (action 2).
+        for (banned, want, action) in [(u64::MAX, 5, 1), (6, 5, 1), (5, 6, 2)] {
+            let tree = Tree { fold: 2, banned };
+            let store = || {
+                let mut g = StateGraph::new();
+                let a = g.add_initial(0, Fingerprint(0));
+                let b = g.add_successor(a, ActionId(2), 2, Fingerprint(1));
+                let c = g.add_successor(b, ActionId(action), want, Fingerprint(3));
+                (g, c)
+            };
+            let (mut g, c) = store();
+            g.forget_before(3);
+            let got = steps(g.trace_to(&tree, c));
+            assert_eq!(got.last(), Some(&(Some(action), want)), "banned {banned}");
+            // What is rebuilt is what a store that keeps every state gives.
+            let (kept, c) = store();
+            assert_eq!(got, steps(kept.trace_to(&tree, c)));
+        }
     }
 
     #[test]
     fn parent_ids_beyond_32_bits_are_kept_aside() {
         let mut g = StateGraph::new();
-        g.add_initial(0u8);
+        g.add_initial(0u8, Fingerprint(0));
         let far = StateId(FAR_PARENT as usize + 5);
-        let id = g.add_successor(far, ActionId(1), 1);
+        let id = g.add_successor(far, ActionId(1), 1, Fingerprint(1));
         assert_eq!(g.parent(id), Some((far, ActionId(1))));
-        let near = g.add_successor(StateId(0), ActionId(2), 2);
+        let near = g.add_successor(StateId(0), ActionId(2), 2, Fingerprint(2));
         assert_eq!(g.parent(near), Some((StateId(0), ActionId(2))));
         assert_eq!(g.parent(StateId(0)), None);
     }

@@ -51,6 +51,7 @@ mod outcome;
 mod outdegree;
 mod parallel;
 mod reporter;
+mod retrace;
 mod search;
 
 pub use fpset::FingerprintSet;

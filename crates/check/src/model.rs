@@ -101,6 +101,17 @@ pub trait Model: Sync {
     /// symmetry, the fingerprint of the view or of the canonical representative).
     fn fingerprint(&self, state: &Self::State) -> Fingerprint;
 
+    /// Whether [`Model::init`] and [`Model::next`] give the same states, in the same order,
+    /// every time they are called (and print nothing). The search then keeps only the states
+    /// of the level being expanded and of the next one, with a fingerprint and a parent
+    /// link for every other state, and rebuilds a trace by generating its states again from
+    /// their fingerprints, as TLC does. A model that answers false has every state kept.
+    /// The default is true; the search panics when a model that answers true gives other
+    /// states the second time.
+    fn reproducible(&self) -> bool {
+        true
+    }
+
     /// The names of the state invariants, in the order they are checked.
     fn invariant_names(&self) -> Vec<String>;
 

@@ -126,13 +126,17 @@ pub fn run<M: Model>(
     outcome
 }
 
-/// Frees the explored states on a thread of their own: millions of states take a
-/// noticeable time to free, which the caller need not wait for (a process that exits right
-/// after the search does not wait at all).
-fn release<S: Send + 'static>(graph: StateGraph<S>) {
+/// Frees states on a thread of their own: millions of states take a noticeable time to
+/// free, which the caller need not wait for (a process that exits right after the search
+/// does not wait at all).
+fn release<T: Send + 'static>(states: T) {
     // When no thread can be started, the closure, and the states with it, are dropped here.
-    let _ = std::thread::Builder::new().spawn(move || drop(graph));
+    let _ = std::thread::Builder::new().spawn(move || drop(states));
 }
+
+/// The number of states of a finished level past which they are freed on a thread of their
+/// own (see [`release`]) rather than at once.
+const FREE_APART: usize = 50_000;
 
 /// A failure found: what to report, and the trace that shows it.
 struct Failure<S> {
@@ -284,6 +288,12 @@ impl<M: Model> Search<'_, '_, M> {
             reporter.level_finished(&self.stats(self.graph.len() - level_end));
             level_start = level_end;
             self.level += 1;
+            if self.model.reproducible() {
+                let done = self.graph.forget_before(level_start);
+                if done.len() >= FREE_APART {
+                    release(done);
+                }
+            }
         }
         if let Some(outcome) = self.settle(true) {
             return outcome;
@@ -338,7 +348,7 @@ impl<M: Model> Search<'_, '_, M> {
             };
             let (invariants, properties) = checks.into_iter().nth(k).expect("k is a position");
             let trace = || match &pending.subject {
-                Subject::Stored(first) => Some(self.graph.trace_to(StateId(first + k))),
+                Subject::Stored(first) => Some(self.graph.trace_to(self.model, StateId(first + k))),
                 Subject::Initial(states) => single(&states[k]),
             };
             let failure = match self.invariant_failure(invariants, trace) {
@@ -407,10 +417,11 @@ impl<M: Model> Search<'_, '_, M> {
                     break;
                 }
                 Ok(true) => {
-                    if !self.seen.insert(model.fingerprint(&state)) {
+                    let fp = model.fingerprint(&state);
+                    if !self.seen.insert(fp) {
                         continue;
                     }
-                    self.graph.add_initial(state.clone());
+                    self.graph.add_initial(state.clone(), fp);
                     self.depth = 1;
                 }
                 Ok(false) => {}
@@ -531,7 +542,7 @@ impl<M: Model> Search<'_, '_, M> {
                 Class::Candidate(fp) => {
                     if self.seen.insert(fp) {
                         let new = state.take().expect("a candidate keeps its state");
-                        let id = self.graph.add_successor(parent, action, new);
+                        let id = self.graph.add_successor(parent, action, new, fp);
                         self.depth = self.depth.max(self.level + 1);
                         stored = Some(id);
                         new_successors += 1;
@@ -540,7 +551,7 @@ impl<M: Model> Search<'_, '_, M> {
                 }
             }
             if let Some(f) = self.property_failure(succ.property, || match stored {
-                Some(id) => Some(self.graph.trace_to(id)),
+                Some(id) => Some(self.graph.trace_to(self.model, id)),
                 None => self.through(parent, action, state.take()),
             }) {
                 return Some((f, self.at(parent, stored.is_some())));
@@ -556,7 +567,7 @@ impl<M: Model> Search<'_, '_, M> {
                     self.generated += 1;
                     self.through(parent, action, Some(succ))
                 }
-                None => Some(self.graph.trace_to(parent)),
+                None => Some(self.graph.trace_to(self.model, parent)),
             };
             let failure = error(ErrorSite::Next, e, trace);
             return Some((failure, self.at(parent, false)));
@@ -565,7 +576,7 @@ impl<M: Model> Search<'_, '_, M> {
             let failure = Failure {
                 verdict: Verdict::Deadlock,
                 site: None,
-                trace: Some(self.graph.trace_to(parent)),
+                trace: Some(self.graph.trace_to(self.model, parent)),
             };
             return Some((failure, self.at(parent, false)));
         }
@@ -580,7 +591,7 @@ impl<M: Model> Search<'_, '_, M> {
         state: Option<M::State>,
     ) -> Option<Trace<M::State>> {
         let state = state.expect("a successor that can fail keeps its state");
-        Some(self.graph.trace_through(parent, action, state))
+        Some(self.graph.trace_through(self.model, parent, action, state))
     }
 
     fn invariant_failure(

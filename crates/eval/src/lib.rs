@@ -21,7 +21,7 @@ pub use error::{EvalError, EvalResult};
 pub use eval::{Ctx, OpVal, Output, Slot, StdOutput};
 pub use lower::lower_program;
 pub use program::{Assumption, ConstBinding, ConstDecl, Program, RootName};
-pub use reads::state_reads;
+pub use reads::{has_effects, state_reads};
 
 #[cfg(test)]
 mod tests;

@@ -20,27 +20,27 @@ use crate::program::{ConstBinding, Program};
 /// operator, or calls an operator whose value is not a function of its arguments or that
 /// prints (`Print`, `TLCGet`, `TLCSet`, `RandomElement` …).
 pub fn state_reads(prog: &Program, e: &Expr) -> Option<Vec<u32>> {
-    let mut reads = Reads {
-        prog,
-        vars: BTreeSet::new(),
-        ops: HashSet::new(),
-        pending: Vec::new(),
-        opaque: false,
-    };
+    let mut reads = Reads::new(prog);
     reads.scan(e);
-    while let Some(id) = reads.pending.pop() {
-        if reads.opaque {
-            break;
-        }
-        let op = prog.op(id);
-        reads.scan(&op.body);
-        for bound in op.fn_bounds.iter().flatten() {
-            if let Some(set) = &bound.set {
-                reads.scan(set);
-            }
-        }
-    }
+    reads.drain(true);
     (!reads.opaque).then(|| reads.vars.into_iter().collect())
+}
+
+/// Whether evaluating any of `roots`, or any operator of the program, may call a standard
+/// operator whose value is not a function of its arguments or that prints (`Print`,
+/// `TLCGet`, `TLCSet`, `RandomElement` …): evaluating the program twice in the same states
+/// may then give other values, or print again. Every definition is looked at, used or not,
+/// so that an operator reached only as an argument is not missed.
+pub fn has_effects(prog: &Program, roots: &[&Expr]) -> bool {
+    let mut reads = Reads::new(prog);
+    for e in roots {
+        reads.scan(e);
+    }
+    for id in 0..prog.ops.len() {
+        reads.op(OpId(id as u32));
+    }
+    reads.drain(false);
+    reads.effect
 }
 
 struct Reads<'a> {
@@ -49,10 +49,47 @@ struct Reads<'a> {
     /// Operators whose bodies were queued, so that each is scanned once (recursion ends).
     ops: HashSet<OpId>,
     pending: Vec<OpId>,
+    /// The value may depend on more than the variables read (see [`state_reads`]).
     opaque: bool,
+    /// An operator with an effect may be called (see [`has_effects`]).
+    effect: bool,
 }
 
-impl Reads<'_> {
+impl<'a> Reads<'a> {
+    fn new(prog: &'a Program) -> Reads<'a> {
+        Reads {
+            prog,
+            vars: BTreeSet::new(),
+            ops: HashSet::new(),
+            pending: Vec::new(),
+            opaque: false,
+            effect: false,
+        }
+    }
+
+    /// Scans the queued operators, and those they reach.
+    fn drain(&mut self, stop_when_opaque: bool) {
+        while let Some(id) = self.pending.pop() {
+            if stop_when_opaque && self.opaque {
+                break;
+            }
+            let op = self.prog.op(id);
+            self.scan(&op.body);
+            for bound in op.fn_bounds.iter().flatten() {
+                if let Some(set) = &bound.set {
+                    self.scan(set);
+                }
+            }
+        }
+    }
+
+    fn effect(&mut self, b: crate::builtins::Builtin) {
+        if has_effect(b) {
+            self.opaque = true;
+            self.effect = true;
+        }
+    }
+
     fn scan(&mut self, e: &Expr) {
         let mut e = e.clone();
         e.walk_mut(&mut |x: &mut Expr| self.node(x));
@@ -76,9 +113,9 @@ impl Reads<'_> {
                 self.args(args);
             }
             ExprKind::CallParam(_, args) => self.args(args),
-            ExprKind::Builtin(b, _) => self.opaque |= has_effect(*b),
+            ExprKind::Builtin(b, _) => self.effect(*b),
             ExprKind::BuiltinHo(b, args) => {
-                self.opaque |= has_effect(*b);
+                self.effect(*b);
                 self.args(args);
             }
             // Everything else reads only its sub-expressions, which the walk visits; a
@@ -93,7 +130,7 @@ impl Reads<'_> {
             match a {
                 Arg::Op(OpRef::User(id) | OpRef::Local(id)) => self.op(*id),
                 Arg::Op(OpRef::Const(c)) => self.constant(*c),
-                Arg::Op(OpRef::Builtin(b)) => self.opaque |= has_effect(*b),
+                Arg::Op(OpRef::Builtin(b)) => self.effect(*b),
                 Arg::Op(OpRef::Param(_)) | Arg::Expr(_) => {}
             }
         }

@@ -252,3 +252,33 @@ Enabled == ENABLED (x' = 1)"#,
         assert_eq!(reads(opaque), None, "{opaque}");
     }
 }
+
+#[test]
+fn effects_are_found_in_any_definition_and_through_arguments() {
+    let program = |defs: &str| {
+        let text = module(&format!(
+            "VARIABLES x\nId(v) == v\nAp(F(_), v) == F(v)\n{defs}"
+        ));
+        let m = syntax::parse_text(FileId(0), &text).module.expect("parses");
+        let (prog, diags) = lower_program(&m, &BTreeMap::new());
+        assert!(diags.is_empty(), "{diags:?}");
+        prog
+    };
+    let root = |prog: &crate::program::Program, name: &str| {
+        let Some(RootName::Op(id, 0)) = prog.lookup(name) else {
+            panic!("{name} is defined");
+        };
+        crate::op_expr(prog, id)
+    };
+    let quiet = program("Next == x' = Ap(Id, x + 1)");
+    assert!(!crate::has_effects(&quiet, &[&root(&quiet, "Next")]));
+    for defs in [
+        "Next == x' = PrintT(x)",
+        "Next == x' = x + 1\nUnused == Print(x, x)",
+        "Next == x' = Ap(LAMBDA v : TLCGet(v), 1)",
+        "Next == x' = RandomElement(1..3)",
+    ] {
+        let prog = program(defs);
+        assert!(crate::has_effects(&prog, &[&root(&prog, "Next")]), "{defs}");
+    }
+}

@@ -654,6 +654,13 @@ pub(crate) fn bind(
     };
     let invariants = predicates(invariants);
     let constraints = predicates(constraints);
+    // What generating states again evaluates: Init, the actions, the constraints, the VIEW.
+    let mut regenerated: Vec<&Expr> = vec![&init];
+    regenerated.extend(actions.iter().map(|a| &a.expr));
+    regenerated.extend(constraints.iter().map(|c| &c.expr));
+    regenerated.extend(action_constraints.iter());
+    regenerated.extend(view.iter());
+    let reproducible = !eval::has_effects(&prog, &regenerated);
     Ok(SpecModel {
         prog,
         init,
@@ -668,6 +675,7 @@ pub(crate) fn bind(
         view,
         symmetry,
         check_deadlock: cfg.check_deadlock.unwrap_or(true),
+        reproducible,
         locator,
         out: Arc::new(StdOutput),
         warnings,

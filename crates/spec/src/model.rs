@@ -61,6 +61,10 @@ pub struct SpecModel {
     pub(crate) view: Option<Expr>,
     pub(crate) symmetry: Option<Symmetry>,
     pub(crate) check_deadlock: bool,
+    /// Whether nothing Init, the actions, the constraints or the VIEW may call prints or
+    /// depends on more than its arguments (see [`eval::has_effects`]), so that states can be
+    /// generated again to rebuild a trace.
+    pub(crate) reproducible: bool,
     pub(crate) locator: Locator,
     pub(crate) out: Arc<dyn Output + Send>,
     pub(crate) warnings: Vec<Diagnostic>,
@@ -255,6 +259,10 @@ impl Model for SpecModel {
             }
         }
         None
+    }
+
+    fn reproducible(&self) -> bool {
+        self.reproducible
     }
 
     fn fingerprint(&self, state: &State) -> Fingerprint {

@@ -22,6 +22,8 @@ pub struct TestModel<S> {
     pub constraint: Option<Pred<S>>,
     pub action_constraint: Option<StepPred<S>>,
     pub action_properties: Vec<(&'static str, StepPred<S>)>,
+    /// What [`Model::reproducible`] answers (true unless set otherwise).
+    pub reproducible: bool,
 }
 
 impl<S: Clone + Hash + Send + Sync + 'static> TestModel<S> {
@@ -40,7 +42,15 @@ impl<S: Clone + Hash + Send + Sync + 'static> TestModel<S> {
             constraint: None,
             action_constraint: None,
             action_properties: Vec::new(),
+            reproducible: true,
         }
+    }
+
+    /// The same model, saying it cannot generate its states again, so that the search keeps
+    /// every state.
+    pub fn keeping_every_state(mut self) -> Self {
+        self.reproducible = false;
+        self
     }
 
     pub fn invariant(
@@ -130,6 +140,10 @@ impl<S: Clone + Hash + Send + Sync + 'static> Model for TestModel<S> {
 
     fn next(&self, state: &S, emit: &mut dyn FnMut(ActionId, S)) -> Result<(), ModelError> {
         (self.next)(state, emit)
+    }
+
+    fn reproducible(&self) -> bool {
+        self.reproducible
     }
 
     fn fingerprint(&self, state: &S) -> Fingerprint {
