@@ -360,6 +360,16 @@ fn set(v: &Value, op: &str, pos: &str) -> EvalResult<Arc<[Value]>> {
     vals::elements(v)
 }
 
+/// The set of the elements `part` kept of `whole`, in order: `whole` itself, the same
+/// instance, when every element was kept.
+fn whole_or_part(whole: Arc<[Value]>, part: Vec<Value>) -> Value {
+    if part.len() == whole.len() {
+        Value::Set(whole)
+    } else {
+        Value::Set(part.into())
+    }
+}
+
 fn lazy(l: LazySet) -> Value {
     Value::Lazy(Arc::new(l))
 }
@@ -404,7 +414,7 @@ pub fn apply(b: Builtin, args: &[Value]) -> EvalResult<Value> {
         Cup => {
             let x = set(a(0), "\\cup", "first")?;
             let y = set(a(1), "\\cup", "second")?;
-            vals::mk_set(x.iter().chain(y.iter()).cloned().collect())?
+            Value::Set(x).union(&Value::Set(y))?
         }
         Cap => {
             let x = set(a(0), "\\cap", "first")?;
@@ -414,7 +424,7 @@ pub fn apply(b: Builtin, args: &[Value]) -> EvalResult<Value> {
                     out.push(e.clone());
                 }
             }
-            Value::Set(out.into())
+            whole_or_part(x, out)
         }
         SetMinus => {
             let x = set(a(0), "\\", "first")?;
@@ -424,7 +434,7 @@ pub fn apply(b: Builtin, args: &[Value]) -> EvalResult<Value> {
                     out.push(e.clone());
                 }
             }
-            Value::Set(out.into())
+            whole_or_part(x, out)
         }
         Subseteq => {
             let x = set(a(0), "\\subseteq", "first")?;

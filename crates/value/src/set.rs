@@ -99,8 +99,16 @@ impl Value {
         if a.is_empty() {
             return Ok(Value::Set(b));
         }
+        if b.len() == 1 {
+            return with_element(a, &b[0]);
+        }
+        if a.len() == 1 {
+            return with_element(b, &a[0]);
+        }
         let mut out = Vec::with_capacity(a.len() + b.len());
         let (mut i, mut j) = (0, 0);
+        // Whether `out` has an element of `b` not in `a`, or of `a` not in `b`.
+        let (mut new_in_b, mut new_in_a) = (false, false);
         while i < a.len() && j < b.len() {
             if a[i].kind() != b[j].kind() {
                 a[i].tlc_cmp(&b[j])?;
@@ -108,10 +116,12 @@ impl Value {
             match a[i].cmp(&b[j]) {
                 Ordering::Less => {
                     out.push(a[i].clone());
+                    new_in_a = true;
                     i += 1;
                 }
                 Ordering::Greater => {
                     out.push(b[j].clone());
+                    new_in_b = true;
                     j += 1;
                 }
                 Ordering::Equal => {
@@ -120,6 +130,15 @@ impl Value {
                     j += 1;
                 }
             }
+        }
+        new_in_a |= i < a.len();
+        new_in_b |= j < b.len();
+        // A union equal to one side is that side, the same instance.
+        if !new_in_b {
+            return Ok(Value::Set(a));
+        }
+        if !new_in_a {
+            return Ok(Value::Set(b));
         }
         out.extend_from_slice(&a[i..]);
         out.extend_from_slice(&b[j..]);
@@ -271,6 +290,30 @@ impl Value {
 /// model values TLC compares, or tuples and records made of such values. A sufficient
 /// condition, checked without allocating; when it does not hold, the exact
 /// [`Value::tlc_cmp`] decides.
+/// `elems \cup {x}`, with `elems` sorted: `elems` itself, the same instance, when `x` is in
+/// it; otherwise `x` is compared with its neighbours as the merge would compare it (a kind
+/// TLC cannot compare with them is an error) and inserted.
+fn with_element(elems: Arc<[Value]>, x: &Value) -> Result<Value, ValueError> {
+    match elems.binary_search(x) {
+        Ok(_) => Ok(Value::Set(elems)),
+        Err(i) => {
+            for near in [i.checked_sub(1).map(|j| &elems[j]), elems.get(i)]
+                .into_iter()
+                .flatten()
+            {
+                if near.kind() != x.kind() {
+                    near.tlc_cmp(x)?;
+                }
+            }
+            let mut out = Vec::with_capacity(elems.len() + 1);
+            out.extend_from_slice(&elems[..i]);
+            out.push(x.clone());
+            out.extend_from_slice(&elems[i..]);
+            Ok(Value::Set(Arc::from(out)))
+        }
+    }
+}
+
 fn surely_comparable(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Int(_), Value::Int(_))

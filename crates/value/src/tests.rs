@@ -510,6 +510,30 @@ fn algebra() {
 }
 
 #[test]
+fn a_union_equal_to_one_side_is_that_side() {
+    let a = ints(&[1, 3, 5, 7]);
+    for (b, want) in [
+        (ints(&[3]), &a),
+        (ints(&[1, 7]), &a),
+        (a.clone(), &a),
+        (ints(&[]), &a),
+    ] {
+        let u = a.union(&b).unwrap();
+        assert!(u.same_instance(want), "{a} \\cup {b}");
+        let u = b.union(&a).unwrap();
+        assert!(u.same_instance(want), "{b} \\cup {a}");
+    }
+    // Inserted in order at either end and inside; a kind TLC cannot compare with a
+    // neighbour is an error, as in the merge.
+    assert_eq!(a.union(&ints(&[0])).unwrap(), ints(&[0, 1, 3, 5, 7]));
+    assert_eq!(ints(&[4]).union(&a).unwrap(), ints(&[1, 3, 4, 5, 7]));
+    assert_eq!(a.union(&ints(&[8])).unwrap(), ints(&[1, 3, 5, 7, 8]));
+    assert!(a.union(&set(vec![s("a")])).is_err());
+    assert!(set(vec![s("a")]).union(&a).is_err());
+    assert!(set(vec![s("a"), s("b")]).union(&ints(&[1])).is_err());
+}
+
+#[test]
 fn enumeration_order() {
     let sub = lazy(LazySet::Subset(ints(&[1, 2, 3])));
     assert_eq!(
