@@ -61,9 +61,9 @@ pub struct SpecModel {
     pub(crate) view: Option<Expr>,
     pub(crate) symmetry: Option<Symmetry>,
     pub(crate) check_deadlock: bool,
-    /// Whether nothing Init, the actions, the constraints or the VIEW may call prints or
-    /// depends on more than its arguments (see [`eval::has_effects`]), so that states can be
-    /// generated again to rebuild a trace.
+    /// Whether no definition of the spec, nor Init, an action, a constraint or the VIEW,
+    /// calls an operator that prints or depends on more than its arguments (see
+    /// [`eval::has_effects`]), so that states can be generated again to rebuild a trace.
     pub(crate) reproducible: bool,
     pub(crate) locator: Locator,
     pub(crate) out: Arc<dyn Output + Send>,
