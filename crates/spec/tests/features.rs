@@ -191,3 +191,50 @@ fn spec_as_property_checks_its_initial_predicate_and_steps() {
     .expect("loads");
     assert_eq!(explore(&m), Outcome::Ok(4));
 }
+
+/// Collects what `Print` and `PrintT` write.
+struct Lines(std::sync::Mutex<Vec<String>>);
+
+impl eval::Output for Lines {
+    fn print(&self, line: &str) {
+        self.0.lock().expect("not poisoned").push(line.to_string());
+    }
+}
+
+#[test]
+fn a_spec_that_prints_keeps_its_states_so_nothing_prints_twice() {
+    // x = 0 -> 1 -> 2 -> 3, which violates x < 3; Next prints x each time it is taken:
+    // 0, 1, 2 during the search. Rebuilding the trace from fingerprints would run Next on
+    // 0 and 1 again (only the last two levels are kept) and print them twice; the same spec
+    // without the print has its states rebuilt, with the same trace.
+    let spec = |next: &str| {
+        format!("---- MODULE P ----\nEXTENDS Naturals, TLC\nVARIABLE x\nInit == x = 0\nNext == {next}\nInv == x < 3\n====\n")
+    };
+    let cfg = "INIT Init\nNEXT Next\nINVARIANT Inv\n";
+    let mut printing = load(
+        "prints",
+        &[("P.tla", &spec("x' = x + 1 /\\ PrintT(x)"))],
+        cfg,
+    )
+    .expect("loads");
+    let quiet = load("quiet", &[("P.tla", &spec("x' = x + 1"))], cfg).expect("loads");
+    assert!(!check::Model::reproducible(&printing));
+    assert!(check::Model::reproducible(&quiet));
+    let lines = std::sync::Arc::new(Lines(std::sync::Mutex::new(Vec::new())));
+    printing.set_output(lines.clone());
+    let options = check::Options::default();
+    let printed = check::run(&printing, &options, &mut check::NullReporter);
+    assert_eq!(*lines.0.lock().expect("not poisoned"), ["0", "1", "2"]);
+    let rebuilt = check::run(&quiet, &options, &mut check::NullReporter);
+    let xs = |o: &check::Outcome<spec::State>| -> Vec<String> {
+        o.trace
+            .as_ref()
+            .expect("a trace")
+            .steps
+            .iter()
+            .map(|s| s.state.values()[0].to_string())
+            .collect()
+    };
+    assert_eq!(xs(&printed), ["0", "1", "2", "3"]);
+    assert_eq!(xs(&rebuilt), ["0", "1", "2", "3"]);
+}
