@@ -463,7 +463,7 @@ impl<'p> Ctx<'p> {
             },
             ExprKind::In(lhs, set) => match self.target(lhs, init) {
                 Some(slot) => {
-                    let elems = self.set_elems(set)?;
+                    let elems = self.elems(set)?;
                     for v in elems.iter() {
                         if !self.assign(slot, v.clone(), cont, init, emit)? {
                             return Ok(false);

@@ -211,7 +211,7 @@ impl Ctx<'_> {
                     .set
                     .as_ref()
                     .ok_or_else(|| EvalError::new("unbounded set filter"))?;
-                let elems = self.set_elems(set_expr)?;
+                let elems = self.elems(set_expr)?;
                 let tuple = if bound.tuple { Some(bound.names) } else { None };
                 let mut out = Vec::new();
                 for v in elems.iter() {

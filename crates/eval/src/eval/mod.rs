@@ -69,8 +69,38 @@ pub enum Slot {
     LazyFn(OpId, Arc<[Slot]>),
 }
 
+/// The elements a binder ranges over: those of a closed constant set, computed once and
+/// borrowed from the expression (so threads iterating over the same constant set do not
+/// share a reference count), or those of a set computed for this evaluation.
+pub(crate) enum Elems<'a> {
+    /// A closed constant set's elements, held by its expression.
+    Held(&'a [Value]),
+    /// Elements computed for this evaluation.
+    Owned(Arc<[Value]>),
+}
+
+impl std::ops::Deref for Elems<'_> {
+    type Target = [Value];
+
+    fn deref(&self) -> &[Value] {
+        match self {
+            Elems::Held(e) => e,
+            Elems::Owned(e) => e,
+        }
+    }
+}
+
+impl Clone for Elems<'_> {
+    fn clone(&self) -> Self {
+        match self {
+            Elems::Held(e) => Elems::Held(e),
+            Elems::Owned(e) => Elems::Owned(e.clone()),
+        }
+    }
+}
+
 /// One level of a binder iteration: the values and whether each destructures a tuple.
-pub(crate) type Level = (Arc<[Value]>, Option<u32>);
+pub(crate) type Level<'a> = (Elems<'a>, Option<u32>);
 
 /// An evaluation context.
 pub struct Ctx<'p> {
@@ -689,13 +719,13 @@ impl<'p> Ctx<'p> {
     }
 
     /// The values each binder level ranges over.
-    pub(crate) fn levels(&mut self, bounds: &[Bound]) -> EvalResult<Vec<Level>> {
+    pub(crate) fn levels<'b>(&mut self, bounds: &'b [Bound]) -> EvalResult<Vec<Level<'b>>> {
         let mut out = Vec::new();
         for b in bounds {
             let Some(set) = &b.set else {
                 return err("TLC cannot evaluate an unbounded quantifier or CHOOSE.");
             };
-            let elems = self.set_elems(set)?;
+            let elems = self.elems(set)?;
             if b.tuple {
                 out.push((elems, Some(b.names)));
             } else {
@@ -708,19 +738,21 @@ impl<'p> Ctx<'p> {
     }
 
     /// The elements of the set `set` evaluates to, in TLC's order; a closed constant set is
-    /// enumerated once and its elements reused.
-    pub(crate) fn set_elems(&mut self, set: &Expr) -> EvalResult<Arc<[Value]>> {
+    /// enumerated once and its elements borrowed from it.
+    pub(crate) fn elems<'b>(&mut self, set: &'b Expr) -> EvalResult<Elems<'b>> {
         if let ExprKind::Cached(c) = &set.kind {
-            if let Some(elems) = c.elems.get() {
-                return Ok(elems.clone());
+            if c.elems.get().is_none() {
+                let s = self.eval(set)?;
+                let elems = vals::elements(&s).map_err(|e| e.at(set.span))?;
+                let _ = c.elems.set(elems);
             }
-            let s = self.eval(set)?;
-            let elems = vals::elements(&s).map_err(|e| e.at(set.span))?;
-            let _ = c.elems.set(elems.clone());
-            return Ok(elems);
+            let held = c.elems.get().expect("set above");
+            return Ok(Elems::Held(held));
         }
         let s = self.eval(set)?;
-        vals::elements(&s).map_err(|e| e.at(set.span))
+        Ok(Elems::Owned(
+            vals::elements(&s).map_err(|e| e.at(set.span))?,
+        ))
     }
 
     pub(crate) fn bind(&mut self, v: &Value, tuple: Option<u32>) -> EvalResult<()> {
@@ -744,7 +776,7 @@ impl<'p> Ctx<'p> {
     /// Runs `f` for every binding of the levels; stops (returning false) when `f` does.
     pub(crate) fn iterate(
         &mut self,
-        levels: &[Level],
+        levels: &[Level<'_>],
         f: &mut dyn FnMut(&mut Self) -> EvalResult<bool>,
     ) -> EvalResult<bool> {
         let Some(((set, tuple), rest)) = levels.split_first() else {
