@@ -12,11 +12,22 @@
 //! slots through a [`SeenReader`] to drop successors already known to be seen: slots are
 //! atomics written only from empty to a fingerprint, so a reader sees either, and a miss
 //! only means the merge will look the fingerprint up itself.
+//!
+//! With a memory budget ([`FingerprintSet::with_budget`]) the table stops growing at the
+//! largest size within it; when that table is three quarters full, its fingerprints are
+//! merged into a sorted run on disk ([`crate::spill`]) and the table starts empty. A
+//! fingerprint is then seen if it is in the table or in the run. Should writing the run fail
+//! (a full disk), the table grows past the budget instead and the failure is reported
+//! ([`FingerprintSet::spill_error`]): the search goes on.
 
+use std::io;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use crate::model::Fingerprint;
+use crate::outcome::DiskUse;
+use crate::spill::Run;
 
 const EMPTY: u64 = 0;
 const MIN_CAPACITY_LOG2: u32 = 10;
@@ -76,32 +87,31 @@ impl Table {
 #[derive(Debug)]
 pub struct FingerprintSet {
     table: Arc<Table>,
+    /// Fingerprints in the set (the table's, the run's and zero).
     len: u64,
+    /// Fingerprints in `table`.
+    in_table: u64,
     has_zero: bool,
+    spill: Option<Spill>,
+}
+
+/// Where a budgeted set keeps what does not fit in its table.
+#[derive(Debug)]
+struct Spill {
+    /// The directory in which `dir` is made when the table is first written out.
+    parent: PathBuf,
+    /// Removed, with any run left in it, when the set is dropped.
+    dir: Option<tempfile::TempDir>,
+    /// The table's largest size within the budget.
+    max_log2: u32,
+    run: Option<Arc<Run>>,
+    runs_written: u64,
+    error: Option<String>,
 }
 
 impl Default for FingerprintSet {
     fn default() -> FingerprintSet {
         FingerprintSet::new()
-    }
-}
-
-impl Clone for FingerprintSet {
-    fn clone(&self) -> FingerprintSet {
-        let table = Table {
-            slots: self
-                .table
-                .slots
-                .iter()
-                .map(|s| AtomicU64::new(s.load(Ordering::Relaxed)))
-                .collect(),
-            shift: self.table.shift,
-        };
-        FingerprintSet {
-            table: Arc::new(table),
-            len: self.len,
-            has_zero: self.has_zero,
-        }
     }
 }
 
@@ -111,8 +121,55 @@ impl FingerprintSet {
         FingerprintSet {
             table: Arc::new(Table::with_log2(MIN_CAPACITY_LOG2)),
             len: 0,
+            in_table: 0,
             has_zero: false,
+            spill: None,
         }
+    }
+
+    /// An empty set whose table takes at most `bytes` (but at least 8 KiB) and which keeps
+    /// the fingerprints past it in sorted runs, in a directory of its own made in `dir` when
+    /// first needed.
+    pub fn with_budget(bytes: u64, dir: &Path) -> FingerprintSet {
+        let slots = (bytes / 8).max(1 << MIN_CAPACITY_LOG2);
+        let mut set = FingerprintSet::new();
+        set.spill = Some(Spill {
+            parent: dir.to_path_buf(),
+            dir: None,
+            max_log2: 63 - slots.leading_zeros(),
+            run: None,
+            runs_written: 0,
+            error: None,
+        });
+        set
+    }
+
+    /// What the set keeps on disk.
+    pub fn disk_use(&self) -> DiskUse {
+        DiskUse {
+            fingerprints: self.on_disk(),
+            runs: self.runs_written(),
+            error: self.spill_error().map(str::to_string),
+        }
+    }
+
+    /// The number of fingerprints kept on disk.
+    pub fn on_disk(&self) -> u64 {
+        self.run().map_or(0, |r| r.len())
+    }
+
+    /// How many times the table was written out to disk.
+    pub fn runs_written(&self) -> u64 {
+        self.spill.as_ref().map_or(0, |s| s.runs_written)
+    }
+
+    /// Why writing to disk failed, if it did (the table then grew past the budget).
+    pub fn spill_error(&self) -> Option<&str> {
+        self.spill.as_ref().and_then(|s| s.error.as_deref())
+    }
+
+    fn run(&self) -> Option<&Arc<Run>> {
+        self.spill.as_ref().and_then(|s| s.run.as_ref())
     }
 
     /// The number of fingerprints in the set.
@@ -130,7 +187,7 @@ impl FingerprintSet {
         if fp.0 == EMPTY {
             return self.has_zero;
         }
-        self.table.contains(fp.0)
+        self.table.contains(fp.0) || self.run().is_some_and(|r| r.contains(fp.0))
     }
 
     /// Inserts `fp`; returns whether it was new.
@@ -141,14 +198,49 @@ impl FingerprintSet {
             self.len += u64::from(new);
             return new;
         }
+        // A budgeted set may empty its table to make room, so it looks first.
+        if self.spill.is_some() && self.contains(fp) {
+            return false;
+        }
         // Keep the load factor at most three quarters so probe sequences stay short (a few
         // slots of one or two cache lines) while the table takes 11 to 21 bytes per entry.
-        if (self.len + 1) * 4 > self.table.slots.len() as u64 * 3 {
-            self.grow();
+        if (self.in_table + 1) * 4 > self.table.slots.len() as u64 * 3 {
+            self.make_room();
         }
         let new = self.table.place(fp.0);
         self.len += u64::from(new);
+        self.in_table += u64::from(new);
         new
+    }
+
+    /// Grows the table, or writes it out to disk when it is as large as the budget allows.
+    fn make_room(&mut self) {
+        let log2 = 64 - self.table.shift;
+        if let Some(spill) = &mut self.spill {
+            if log2 >= spill.max_log2 && spill.error.is_none() {
+                let mut fps: Vec<u64> = (self.table.slots.iter())
+                    .map(|s| s.load(Ordering::Relaxed))
+                    .filter(|&fp| fp != EMPTY)
+                    .collect();
+                fps.sort_unstable();
+                match spill.write(&fps) {
+                    Ok(run) => {
+                        spill.run = Some(Arc::new(run));
+                        spill.runs_written += 1;
+                        self.table = Arc::new(Table::with_log2(log2));
+                        self.in_table = 0;
+                        return;
+                    }
+                    Err(e) => {
+                        spill.error = Some(format!(
+                            "could not write the seen set to disk in {}: {e}",
+                            spill.parent.display()
+                        ));
+                    }
+                }
+            }
+        }
+        self.grow();
     }
 
     /// A handle that other threads can probe while this set keeps growing. It sees every
@@ -157,6 +249,7 @@ impl FingerprintSet {
     pub(crate) fn reader(&self) -> SeenReader {
         SeenReader {
             table: self.table.clone(),
+            run: self.run().cloned(),
             has_zero: self.has_zero,
         }
     }
@@ -174,10 +267,24 @@ impl FingerprintSet {
     }
 }
 
+impl Spill {
+    /// The run of the current one and `fps` (sorted, none in the current run).
+    fn write(&mut self, fps: &[u64]) -> io::Result<Run> {
+        if self.dir.is_none() {
+            let mut dir = tempfile::Builder::new();
+            self.dir = Some(dir.prefix("warden-seen-").tempdir_in(&self.parent)?);
+        }
+        let dir = self.dir.as_ref().expect("made above");
+        let path = dir.path().join(format!("run-{}", self.runs_written));
+        Run::merge(self.run.as_deref(), fps, &path)
+    }
+}
+
 /// A read-only view of a [`FingerprintSet`], for the threads that expand states.
 #[derive(Clone, Debug)]
 pub(crate) struct SeenReader {
     table: Arc<Table>,
+    run: Option<Arc<Run>>,
     has_zero: bool,
 }
 
@@ -187,7 +294,7 @@ impl SeenReader {
         if fp.0 == EMPTY {
             return self.has_zero;
         }
-        self.table.contains(fp.0)
+        self.table.contains(fp.0) || self.run.as_ref().is_some_and(|r| r.contains(fp.0))
     }
 }
 
@@ -234,9 +341,49 @@ mod tests {
         assert!(!reader.contains(Fingerprint(0)));
         assert!(!reader.contains(Fingerprint(6000)));
         assert!((1..=5000).all(|i| set.reader().contains(Fingerprint(i))));
-        let copy = set.clone();
-        set.insert(Fingerprint(7000));
-        assert!(!copy.contains(Fingerprint(7000)));
-        assert_eq!(copy.len(), 5000);
+    }
+
+    #[test]
+    fn a_budgeted_set_spills_to_disk_and_still_counts_each_fingerprint_once() {
+        let dir = tempfile::tempdir().unwrap();
+        // 8 KiB: a table of 1024 slots, written out at 768 fingerprints.
+        let mut set = FingerprintSet::with_budget(8 << 10, dir.path());
+        // Never zero: zero is kept apart from the table.
+        let fp = |i: u64| Fingerprint((i + 1).wrapping_mul(0x2545_F491_4F6C_DD1D));
+        for i in 0..10_000u64 {
+            assert!(set.insert(fp(i)), "{i} is new");
+            // Every tenth insert repeats an earlier fingerprint, in the table or on disk.
+            assert!(!set.insert(fp(i / 10 * 7)), "{i}: {} was seen", i / 10 * 7);
+        }
+        assert_eq!(set.len(), 10_000);
+        assert_eq!(set.runs_written(), 10_000 / 768);
+        assert_eq!(set.on_disk(), 10_000 / 768 * 768);
+        assert!(set.spill_error().is_none());
+        let reader = set.reader();
+        for i in 0..10_000u64 {
+            assert!(set.contains(fp(i)) && reader.contains(fp(i)), "{i}");
+            assert!(!set.contains(fp(i + 10_000)) && !reader.contains(fp(i + 10_000)));
+        }
+        assert!(set.insert(Fingerprint(0)) && !set.insert(Fingerprint(0)));
+        assert_eq!(set.len(), 10_001);
+        drop(set);
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            0,
+            "nothing left"
+        );
+    }
+
+    #[test]
+    fn a_set_that_cannot_write_to_disk_grows_past_its_budget() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut set = FingerprintSet::with_budget(8 << 10, &dir.path().join("missing"));
+        for i in 1..=5000u64 {
+            assert!(set.insert(Fingerprint(i)));
+        }
+        assert!((1..=5000).all(|i| set.contains(Fingerprint(i))));
+        assert_eq!((set.len(), set.on_disk(), set.runs_written()), (5000, 0, 0));
+        let error = set.spill_error().expect("the failure is kept");
+        assert!(error.contains("missing"), "{error}");
     }
 }

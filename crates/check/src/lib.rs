@@ -53,11 +53,12 @@ mod parallel;
 mod reporter;
 mod retrace;
 mod search;
+mod spill;
 
 pub use fpset::FingerprintSet;
 pub use model::{ActionId, Fingerprint, Model, ModelError};
 pub use options::Options;
-pub use outcome::{ErrorSite, Limit, Outcome, Stats, Step, Trace, Verdict};
+pub use outcome::{DiskUse, ErrorSite, Limit, Outcome, Stats, Step, Trace, Verdict};
 pub use outdegree::OutDegree;
 pub use parallel::EVAL_STACK_SIZE;
 pub use reporter::{NullReporter, Reporter, StartInfo};

@@ -1,5 +1,6 @@
 //! How to run a search: deadlock checking, the number of workers, and optional limits.
 
+use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 use std::time::Duration;
@@ -22,6 +23,13 @@ pub struct Options {
     pub time_limit: Option<Duration>,
     /// Set by the caller (e.g. on Ctrl-C) to stop the search between batches.
     pub stop: Option<Arc<AtomicBool>>,
+    /// The most memory, in bytes, the seen set's table may take. Past it, fingerprints are
+    /// kept in sorted files in `spill_dir` (see [`crate::Outcome::disk`]); `None` keeps them
+    /// all in memory. The outcome does not depend on it.
+    pub memory: Option<u64>,
+    /// Where the seen set writes its files under a memory budget (a directory of its own is
+    /// made there and removed after the search); the system's temporary directory if `None`.
+    pub spill_dir: Option<PathBuf>,
 }
 
 impl Default for Options {
@@ -33,6 +41,8 @@ impl Default for Options {
             max_depth: None,
             time_limit: None,
             stop: None,
+            memory: None,
+            spill_dir: None,
         }
     }
 }
@@ -48,6 +58,11 @@ impl Options {
     pub fn with_deadlock_check(mut self, check_deadlock: bool) -> Options {
         self.check_deadlock = check_deadlock;
         self
+    }
+
+    /// The directory the seen set spills to.
+    pub(crate) fn spill_dir(&self) -> PathBuf {
+        self.spill_dir.clone().unwrap_or_else(std::env::temp_dir)
     }
 
     /// The number of worker threads actually used.

@@ -77,7 +77,7 @@ use crate::fpset::FingerprintSet;
 use crate::graph::{StateGraph, StateId};
 use crate::model::{ActionId, Model, ModelError};
 use crate::options::Options;
-use crate::outcome::{ErrorSite, Limit, Outcome, Stats, Step, Trace, Verdict};
+use crate::outcome::{DiskUse, ErrorSite, Limit, Outcome, Stats, Step, Trace, Verdict};
 use crate::outdegree::OutDegree;
 use crate::parallel::{with_pool, Handle, Pool};
 use crate::reporter::{Reporter, StartInfo};
@@ -108,7 +108,10 @@ pub fn run<M: Model>(
             model,
             options,
             pool,
-            seen: FingerprintSet::new(),
+            seen: match options.memory {
+                Some(bytes) => FingerprintSet::with_budget(bytes, &options.spill_dir()),
+                None => FingerprintSet::new(),
+            },
             graph: StateGraph::new(),
             generated: 0,
             depth: 0,
@@ -118,7 +121,8 @@ pub fn run<M: Model>(
             level_end: 0,
             pending: VecDeque::new(),
         };
-        let outcome = search.explore(reporter);
+        let mut outcome = search.explore(reporter);
+        outcome.disk = search.seen.disk_use();
         release(std::mem::replace(&mut search.graph, StateGraph::new()));
         outcome
     });
@@ -246,6 +250,7 @@ impl<M: Model> Search<'_, '_, M> {
             error_site: failure.site,
             complete: false,
             outdegree,
+            disk: DiskUse::default(),
         }
     }
 
@@ -305,6 +310,7 @@ impl<M: Model> Search<'_, '_, M> {
             error_site: None,
             complete: true,
             outdegree: self.outdegree,
+            disk: DiskUse::default(),
         }
     }
 

@@ -88,9 +88,30 @@ pub struct CheckArgs {
     /// `5m`, `1h`, `1h30m` or plain seconds. The run ends with exit code 4.
     #[arg(long, value_name = "DURATION", value_parser = crate::limits::parse_duration)]
     pub time_limit: Option<std::time::Duration>,
+    /// The most memory the seen set's table of fingerprints may take (`512M`, `2GiB`,
+    /// plain bytes). Past it, fingerprints go to sorted files on disk, as TLC's disk
+    /// fingerprint set does: slower, but the search goes on. States of the levels being
+    /// explored and the trace links (16 bytes a state) are not counted. The counts do not
+    /// depend on it.
+    #[arg(long, value_name = "SIZE", value_parser = crate::memory::parse_size)]
+    pub memory: Option<u64>,
+    /// The directory in which `--memory` writes its files (a directory of its own is made
+    /// there and removed at the end); default: the system's temporary directory.
+    #[arg(long, value_name = "DIR", value_parser = existing_dir)]
+    pub spill_dir: Option<PathBuf>,
     /// Do not show progress on standard error.
     #[arg(long)]
     pub no_progress: bool,
+}
+
+/// A path that names an existing directory.
+fn existing_dir(text: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(text);
+    if path.is_dir() {
+        Ok(path)
+    } else {
+        Err(format!("`{text}` is not an existing directory"))
+    }
 }
 
 /// Rewrites TLC's single-dash long options into clap's double-dash form.

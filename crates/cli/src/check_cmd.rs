@@ -21,7 +21,7 @@ use crate::limits;
 use crate::memory::{self, Memory};
 use crate::output::{state_text, summary, verdict_headline};
 use crate::progress::{Mode, Progress};
-use crate::report::{RunReport, StateCounts, TraceState, SCHEMA_VERSION};
+use crate::report::{RunReport, SeenOnDisk, StateCounts, TraceState, SCHEMA_VERSION};
 
 /// The config path: the one given, or the spec's path with `.cfg`.
 pub fn config_path(args: &CheckArgs) -> PathBuf {
@@ -69,6 +69,8 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
         .with_workers(workers)
         .with_deadlock_check(model.check_deadlock() && !args.deadlock);
     options = limits::apply(args, options);
+    options.memory = args.memory;
+    options.spill_dir = args.spill_dir.clone();
     options.stop = stop;
     writeln!(out, "Computing initial states...")?;
     out.flush()?;
@@ -89,6 +91,9 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
         "{}",
         memory::summary_line(&memory, outcome.stats.generated, search.seconds)
     )?;
+    if let Some(line) = memory::disk_line(&outcome.disk) {
+        writeln!(out, "{line}")?;
+    }
     out.flush()?;
     if let Some(path) = &args.json {
         let mut report = report_of(args, &cfg, &model, &outcome, workers, elapsed.as_millis());
@@ -263,6 +268,7 @@ fn report_of(
         states_per_second: 0.0,
         distinct_states_per_second: 0.0,
         memory: Memory::default(),
+        seen_on_disk: SeenOnDisk::from(&outcome.disk),
         trace,
     }
 }
@@ -314,6 +320,7 @@ fn load_failed(
             states_per_second: 0.0,
             distinct_states_per_second: 0.0,
             memory: Memory::of_this_process(0),
+            seen_on_disk: SeenOnDisk::default(),
             trace: Vec::new(),
         };
         write_json(path, &report)?;

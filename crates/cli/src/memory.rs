@@ -64,6 +64,50 @@ pub fn mib(bytes: Option<u64>) -> String {
     )
 }
 
+/// The line on what the seen set kept on disk under `--memory`, e.g. `Seen set: 41,000,000
+/// fingerprints on disk (the table was written out 5 times).`, or the warning that it could
+/// not be written; `None` when it kept everything in memory.
+pub fn disk_line(disk: &check::DiskUse) -> Option<String> {
+    if let Some(error) = &disk.error {
+        return Some(format!(
+            "Warning: {error}; the seen set grew past --memory instead."
+        ));
+    }
+    (disk.runs > 0).then(|| {
+        format!(
+            "Seen set: {} fingerprints on disk (the table was written out {} time{}).",
+            crate::output::thousands(disk.fingerprints),
+            disk.runs,
+            if disk.runs == 1 { "" } else { "s" }
+        )
+    })
+}
+
+/// Parses a size in bytes: a number with an optional unit `K`, `M`, `G`, `T` (powers of
+/// 1024; `KiB`, `KB`, `k`… are read the same), e.g. `512M`, `1.5GiB`, `65536`.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let bad = || format!("`{text}` is not a size (examples: `512M`, `2GiB`, `65536`)");
+    let t = text.trim();
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
+    let (number, unit) = t.split_at(split);
+    let number: f64 = number.parse().map_err(|_| bad())?;
+    let power = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 1,
+        "m" | "mb" | "mib" => 2,
+        "g" | "gb" | "gib" => 3,
+        "t" | "tb" | "tib" => 4,
+        _ => return Err(bad()),
+    };
+    let bytes = number * 1024f64.powi(power);
+    if !bytes.is_finite() || bytes < 1.0 || bytes >= u64::MAX as f64 {
+        return Err(bad());
+    }
+    Ok(bytes as u64)
+}
+
 /// The end-of-run line, e.g. `Peak memory: 412.3 MiB resident, 311 bytes per distinct state;
 /// 16,959,159 states generated in 40.2 s (421,870 states/s).` It follows TLC's summary lines
 /// and is warden's own (TLC prints nothing like it).
@@ -110,6 +154,39 @@ mod tests {
             None
         );
         assert_eq!(Memory::from_peak(None, 10).bytes_per_distinct_state, None);
+    }
+
+    #[test]
+    fn sizes_with_and_without_units() {
+        assert_eq!(parse_size("65536"), Ok(65536));
+        assert_eq!(parse_size("64K"), Ok(65536));
+        assert_eq!(parse_size("512MiB"), Ok(512 << 20));
+        assert_eq!(parse_size("1.5g"), Ok(3 << 29));
+        assert_eq!(parse_size("2 GB"), Ok(2 << 30));
+        for bad in ["", "M", "5x", "-3", "1..2G", "0", "5bb", "5ib", "1e3"] {
+            assert!(parse_size(bad).is_err(), "{bad:?} was accepted");
+        }
+    }
+
+    #[test]
+    fn the_disk_line_says_what_went_to_disk_or_why_not() {
+        assert_eq!(disk_line(&check::DiskUse::default()), None);
+        let written = check::DiskUse {
+            fingerprints: 1_500_000,
+            runs: 2,
+            error: None,
+        };
+        assert_eq!(
+            disk_line(&written).as_deref(),
+            Some("Seen set: 1,500,000 fingerprints on disk (the table was written out 2 times).")
+        );
+        let failed = check::DiskUse {
+            error: Some("could not write".into()),
+            ..check::DiskUse::default()
+        };
+        assert!(disk_line(&failed)
+            .unwrap()
+            .starts_with("Warning: could not write;"));
     }
 
     #[test]

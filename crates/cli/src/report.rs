@@ -53,8 +53,31 @@ pub struct RunReport {
     /// Peak memory of the process: `peak_rss_bytes` and `bytes_per_distinct_state` (each
     /// `null` where unknown).
     pub memory: Memory,
+    /// What the seen set kept on disk under `--memory`.
+    pub seen_on_disk: SeenOnDisk,
     /// The counterexample or error trace (empty when there is none).
     pub trace: Vec<TraceState>,
+}
+
+/// The seen set's use of disk under `--memory` (all zero and `null` without it).
+#[derive(Debug, Default, Serialize)]
+pub struct SeenOnDisk {
+    /// Fingerprints kept on disk at the end of the search.
+    pub fingerprints: u64,
+    /// How many times the in-memory table was written out.
+    pub runs: u64,
+    /// Why writing to disk failed, if it did (the table then grew past the budget).
+    pub error: Option<String>,
+}
+
+impl From<&check::DiskUse> for SeenOnDisk {
+    fn from(d: &check::DiskUse) -> SeenOnDisk {
+        SeenOnDisk {
+            fingerprints: d.fingerprints,
+            runs: d.runs,
+            error: d.error.clone(),
+        }
+    }
 }
 
 /// TLC's three counts.

@@ -222,3 +222,44 @@ fn ctrl_c_stops_the_search_and_reports_it() {
     assert_eq!(r["verdict"], "incomplete");
     assert_eq!(r["limit"], "interrupted");
 }
+
+#[test]
+fn a_memory_budget_spills_the_seen_set_to_disk_and_changes_no_count() {
+    let dir = scratch("memory");
+    let spill = dir.join("spill");
+    std::fs::create_dir_all(&spill).unwrap();
+    let args = ["--memory", "8K", "--spill-dir", spill.to_str().unwrap()];
+    let (code, stdout, r) = check(&counters(), &args, &dir);
+    assert_eq!(code, 0, "{stdout}");
+    // TLC's figures (Counters.expect).
+    assert_eq!(counts(&r), (16807, 133771, 0, 31));
+    // An 8 KiB table holds 768 fingerprints before it is written out.
+    let on_disk = r["seen_on_disk"]["fingerprints"].as_u64().unwrap();
+    assert_eq!(on_disk, 16807 / 768 * 768, "{r}");
+    assert!(stdout.contains("fingerprints on disk (the table was written out 21 times)."));
+    assert_eq!(
+        std::fs::read_dir(&spill).unwrap().count(),
+        0,
+        "spill files removed"
+    );
+}
+
+#[test]
+fn a_bad_memory_budget_or_spill_directory_is_a_usage_error() {
+    let dir = scratch("memory-bad");
+    for args in [
+        vec!["--memory", "lots"],
+        vec!["--memory", "1G", "--spill-dir", "/no/such/directory"],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_warden"))
+            .arg("check")
+            .arg(counters())
+            .args(&args)
+            .current_dir(&dir)
+            .output()
+            .expect("warden runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(args[args.len() - 1]), "{stderr}");
+    }
+}
