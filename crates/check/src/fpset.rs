@@ -26,7 +26,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use crate::model::Fingerprint;
-use crate::outcome::DiskUse;
 use crate::spill::Run;
 
 const EMPTY: u64 = 0;
@@ -142,15 +141,6 @@ impl FingerprintSet {
             error: None,
         });
         set
-    }
-
-    /// What the set keeps on disk.
-    pub fn disk_use(&self) -> DiskUse {
-        DiskUse {
-            fingerprints: self.on_disk(),
-            runs: self.runs_written(),
-            error: self.spill_error().map(str::to_string),
-        }
     }
 
     /// The number of fingerprints kept on disk.

@@ -5,7 +5,8 @@
 //! counterexample by re-running the next-state relation from an initial state. This store
 //! does the same: for every distinct state it keeps one `(parent, action)` link (8 bytes)
 //! and its fingerprint (8 bytes), and the states themselves only from the level being
-//! expanded on ([`StateGraph::forget_before`] drops older ones). A trace to a state whose
+//! expanded on ([`StateGraph::forget_before`] drops older ones, and under a memory budget
+//! moves their links and fingerprints to disk, see [`crate::trail`]). A trace to a state whose
 //! ancestors were dropped is rebuilt by [`crate::retrace`]. A model that cannot rebuild its
 //! states ([`crate::Model::reproducible`] false) keeps every state, and a trace is a walk
 //! back along the links.
@@ -14,24 +15,20 @@
 //! level `L` are a contiguous range of ids.
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use crate::model::{ActionId, Fingerprint, Model};
 use crate::outcome::{Step, Trace};
 use crate::retrace;
+use crate::trail::{Link, Trail};
 
 /// The id of a distinct state: its position in discovery order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct StateId(pub(crate) usize);
 
-/// How a state was first reached: the id of its parent and its action, 8 bytes. The parent
-/// is [`NO_PARENT`] for an initial state, and [`FAR_PARENT`] when its id does not fit in 32
-/// bits (it is then kept in [`StateGraph::far_parents`]).
-#[derive(Clone, Copy, Debug)]
-struct Link {
-    parent: u32,
-    action: ActionId,
-}
-
+// A state's link holds its parent's id, or [`NO_PARENT`] for an initial state, or
+// [`FAR_PARENT`] when the id does not fit in 32 bits (it is then kept in
+// [`StateGraph::far_parents`]).
 const NO_PARENT: u32 = u32::MAX;
 const FAR_PARENT: u32 = u32::MAX - 1;
 
@@ -42,8 +39,7 @@ pub(crate) struct StateGraph<S> {
     /// The states with ids `first_kept..`, in order.
     states: Vec<S>,
     first_kept: usize,
-    links: Vec<Link>,
-    fingerprints: Vec<Fingerprint>,
+    trail: Trail,
     /// The parents of the states whose parent id is at least [`FAR_PARENT`], by state id
     /// (only past four billion states).
     far_parents: BTreeMap<usize, usize>,
@@ -51,18 +47,32 @@ pub(crate) struct StateGraph<S> {
 
 impl<S: Clone> StateGraph<S> {
     pub(crate) fn new() -> StateGraph<S> {
+        StateGraph::with_trail(Trail::new())
+    }
+
+    /// A graph that moves the links and fingerprints of forgotten states to a file in `dir`.
+    pub(crate) fn spilling_to(dir: PathBuf) -> StateGraph<S> {
+        StateGraph::with_trail(Trail::spilling_to(dir))
+    }
+
+    fn with_trail(trail: Trail) -> StateGraph<S> {
         StateGraph {
             states: Vec::new(),
             first_kept: 0,
-            links: Vec::new(),
-            fingerprints: Vec::new(),
+            trail,
             far_parents: BTreeMap::new(),
         }
     }
 
+    /// The number of states whose link and fingerprint are on disk, and why writing them
+    /// failed, if it did.
+    pub(crate) fn on_disk(&self) -> (u64, Option<&str>) {
+        (self.trail.on_disk() as u64, self.trail.error())
+    }
+
     /// The number of distinct states found (kept or not).
     pub(crate) fn len(&self) -> usize {
-        self.links.len()
+        self.trail.len()
     }
 
     /// The kept states with ids in `range`, in order.
@@ -115,8 +125,7 @@ impl<S: Clone> StateGraph<S> {
 
     fn push(&mut self, state: S, fp: Fingerprint, link: Link) -> StateId {
         self.states.push(state);
-        self.links.push(link);
-        self.fingerprints.push(fp);
+        self.trail.push(link, fp);
         StateId(self.len() - 1)
     }
 
@@ -125,12 +134,14 @@ impl<S: Clone> StateGraph<S> {
     pub(crate) fn forget_before(&mut self, id: usize) -> Vec<S> {
         let n = id.saturating_sub(self.first_kept).min(self.states.len());
         self.first_kept += n;
+        // Only a trace reads their records now.
+        self.trail.retire_before(self.first_kept);
         self.states.drain(..n).collect()
     }
 
     /// The parent of `id` and the action that reached it; `None` for an initial state.
     fn parent(&self, id: StateId) -> Option<(StateId, ActionId)> {
-        let link = self.links[id.0];
+        let link = self.trail.link(id.0);
         match link.parent {
             NO_PARENT => None,
             FAR_PARENT => Some((StateId(self.far_parents[&id.0]), link.action)),
@@ -156,7 +167,7 @@ impl<S: Clone> StateGraph<S> {
         if forgotten > 0 {
             let wanted: Vec<(Fingerprint, Option<ActionId>)> = path[..forgotten]
                 .iter()
-                .map(|(i, _)| (self.fingerprints[i.0], self.parent(*i).map(|(_, a)| a)))
+                .map(|(i, _)| (self.trail.fingerprint(i.0), self.parent(*i).map(|(_, a)| a)))
                 .collect();
             steps = retrace::rebuild(model, &wanted);
         }

@@ -54,6 +54,7 @@ mod reporter;
 mod retrace;
 mod search;
 mod spill;
+mod trail;
 
 pub use fpset::FingerprintSet;
 pub use model::{ActionId, Fingerprint, Model, ModelError};

@@ -25,18 +25,21 @@ pub struct Outcome<S> {
     pub complete: bool,
     /// New successors per expanded state (TLC prints its summary on success only).
     pub outdegree: OutDegree,
-    /// What the seen set kept on disk (nothing without [`crate::Options::memory`]).
+    /// What the search kept on disk (nothing without [`crate::Options::memory`]).
     pub disk: DiskUse,
 }
 
-/// What a seen set with a memory budget kept on disk.
+/// What a search with a memory budget kept on disk.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DiskUse {
     /// Fingerprints on disk at the end of the search.
     pub fingerprints: u64,
     /// How many times the in-memory table was written out.
     pub runs: u64,
-    /// Why writing to disk failed, if it did: the table then grew past the budget.
+    /// States whose parent link and fingerprint were moved to disk (those of finished
+    /// levels, read back only to build a trace).
+    pub links: u64,
+    /// Why writing to disk failed, if it did: what could not be written stayed in memory.
     pub error: Option<String>,
 }
 

@@ -112,7 +112,10 @@ pub fn run<M: Model>(
                 Some(bytes) => FingerprintSet::with_budget(bytes, &options.spill_dir()),
                 None => FingerprintSet::new(),
             },
-            graph: StateGraph::new(),
+            graph: match options.memory {
+                Some(_) => StateGraph::spilling_to(options.spill_dir()),
+                None => StateGraph::new(),
+            },
             generated: 0,
             depth: 0,
             outdegree: OutDegree::default(),
@@ -122,7 +125,13 @@ pub fn run<M: Model>(
             pending: VecDeque::new(),
         };
         let mut outcome = search.explore(reporter);
-        outcome.disk = search.seen.disk_use();
+        let (links, error) = search.graph.on_disk();
+        outcome.disk = DiskUse {
+            fingerprints: search.seen.on_disk(),
+            runs: search.seen.runs_written(),
+            links,
+            error: search.seen.spill_error().or(error).map(str::to_string),
+        };
         release(std::mem::replace(&mut search.graph, StateGraph::new()));
         outcome
     });

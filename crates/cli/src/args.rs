@@ -90,9 +90,9 @@ pub struct CheckArgs {
     pub time_limit: Option<std::time::Duration>,
     /// The most memory the seen set's table of fingerprints may take (`512M`, `2GiB`,
     /// plain bytes). Past it, fingerprints go to sorted files on disk, as TLC's disk
-    /// fingerprint set does: slower, but the search goes on. States of the levels being
-    /// explored and the trace links (16 bytes a state) are not counted. The counts do not
-    /// depend on it.
+    /// fingerprint set does: slower, but the search goes on. The trace links of finished
+    /// levels go to disk too; the states of the two levels kept are not counted. The counts
+    /// do not depend on it.
     #[arg(long, value_name = "SIZE", value_parser = crate::memory::parse_size)]
     pub memory: Option<u64>,
     /// The directory in which `--memory` writes its files (a directory of its own is made

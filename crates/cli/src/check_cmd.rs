@@ -21,7 +21,7 @@ use crate::limits;
 use crate::memory::{self, Memory};
 use crate::output::{state_text, summary, verdict_headline};
 use crate::progress::{Mode, Progress};
-use crate::report::{RunReport, SeenOnDisk, StateCounts, TraceState, SCHEMA_VERSION};
+use crate::report::{OnDisk, RunReport, StateCounts, TraceState, SCHEMA_VERSION};
 
 /// The config path: the one given, or the spec's path with `.cfg`.
 pub fn config_path(args: &CheckArgs) -> PathBuf {
@@ -268,7 +268,7 @@ fn report_of(
         states_per_second: 0.0,
         distinct_states_per_second: 0.0,
         memory: Memory::default(),
-        seen_on_disk: SeenOnDisk::from(&outcome.disk),
+        disk: OnDisk::from(&outcome.disk),
         trace,
     }
 }
@@ -320,7 +320,7 @@ fn load_failed(
             states_per_second: 0.0,
             distinct_states_per_second: 0.0,
             memory: Memory::of_this_process(0),
-            seen_on_disk: SeenOnDisk::default(),
+            disk: OnDisk::default(),
             trace: Vec::new(),
         };
         write_json(path, &report)?;

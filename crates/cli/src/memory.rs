@@ -64,21 +64,23 @@ pub fn mib(bytes: Option<u64>) -> String {
     )
 }
 
-/// The line on what the seen set kept on disk under `--memory`, e.g. `Seen set: 41,000,000
-/// fingerprints on disk (the table was written out 5 times).`, or the warning that it could
-/// not be written; `None` when it kept everything in memory.
+/// The line on what the search kept on disk under `--memory`, e.g. `On disk: 41,000,000
+/// fingerprints of the seen set (its table written out 5 times), the trace links of 40,100,000
+/// states.`, or the warning that writing failed; `None` when nothing went to disk.
 pub fn disk_line(disk: &check::DiskUse) -> Option<String> {
     if let Some(error) = &disk.error {
         return Some(format!(
-            "Warning: {error}; the seen set grew past --memory instead."
+            "Warning: {error}; what could not be written stayed in memory, past --memory."
         ));
     }
-    (disk.runs > 0).then(|| {
+    (disk.runs > 0 || disk.links > 0).then(|| {
         format!(
-            "Seen set: {} fingerprints on disk (the table was written out {} time{}).",
+            "On disk: {} fingerprints of the seen set (its table written out {} time{}), the \
+             trace links of {} states.",
             crate::output::thousands(disk.fingerprints),
             disk.runs,
-            if disk.runs == 1 { "" } else { "s" }
+            if disk.runs == 1 { "" } else { "s" },
+            crate::output::thousands(disk.links),
         )
     })
 }
@@ -174,11 +176,15 @@ mod tests {
         let written = check::DiskUse {
             fingerprints: 1_500_000,
             runs: 2,
+            links: 1_700_000,
             error: None,
         };
         assert_eq!(
             disk_line(&written).as_deref(),
-            Some("Seen set: 1,500,000 fingerprints on disk (the table was written out 2 times).")
+            Some(
+                "On disk: 1,500,000 fingerprints of the seen set (its table written out 2 \
+                 times), the trace links of 1,700,000 states."
+            )
         );
         let failed = check::DiskUse {
             error: Some("could not write".into()),

@@ -53,28 +53,31 @@ pub struct RunReport {
     /// Peak memory of the process: `peak_rss_bytes` and `bytes_per_distinct_state` (each
     /// `null` where unknown).
     pub memory: Memory,
-    /// What the seen set kept on disk under `--memory`.
-    pub seen_on_disk: SeenOnDisk,
+    /// What the search kept on disk under `--memory`.
+    pub disk: OnDisk,
     /// The counterexample or error trace (empty when there is none).
     pub trace: Vec<TraceState>,
 }
 
-/// The seen set's use of disk under `--memory` (all zero and `null` without it).
+/// What the search kept on disk under `--memory` (all zero and `null` without it).
 #[derive(Debug, Default, Serialize)]
-pub struct SeenOnDisk {
-    /// Fingerprints kept on disk at the end of the search.
+pub struct OnDisk {
+    /// Fingerprints of the seen set on disk at the end of the search.
     pub fingerprints: u64,
-    /// How many times the in-memory table was written out.
+    /// How many times the seen set's table was written out.
     pub runs: u64,
-    /// Why writing to disk failed, if it did (the table then grew past the budget).
+    /// States whose trace link and fingerprint were moved to disk.
+    pub links: u64,
+    /// Why writing to disk failed, if it did (what could not be written stayed in memory).
     pub error: Option<String>,
 }
 
-impl From<&check::DiskUse> for SeenOnDisk {
-    fn from(d: &check::DiskUse) -> SeenOnDisk {
-        SeenOnDisk {
+impl From<&check::DiskUse> for OnDisk {
+    fn from(d: &check::DiskUse) -> OnDisk {
+        OnDisk {
             fingerprints: d.fingerprints,
             runs: d.runs,
+            links: d.links,
             error: d.error.clone(),
         }
     }

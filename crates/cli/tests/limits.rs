@@ -234,9 +234,11 @@ fn a_memory_budget_spills_the_seen_set_to_disk_and_changes_no_count() {
     // TLC's figures (Counters.expect).
     assert_eq!(counts(&r), (16807, 133771, 0, 31));
     // An 8 KiB table holds 768 fingerprints before it is written out.
-    let on_disk = r["seen_on_disk"]["fingerprints"].as_u64().unwrap();
+    let on_disk = r["disk"]["fingerprints"].as_u64().unwrap();
     assert_eq!(on_disk, 16807 / 768 * 768, "{r}");
-    assert!(stdout.contains("fingerprints on disk (the table was written out 21 times)."));
+    // Every level is finished when the search completes: every state's link went to disk.
+    assert_eq!(r["disk"]["links"].as_u64(), Some(16807), "{r}");
+    assert!(stdout.contains("fingerprints of the seen set (its table written out 21 times)"));
     assert_eq!(
         std::fs::read_dir(&spill).unwrap().count(),
         0,
