@@ -15,6 +15,7 @@
 //! level `L` are a contiguous range of ids.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::PathBuf;
 
 use crate::model::{ActionId, Fingerprint, Model};
@@ -37,12 +38,25 @@ const FAR_PARENT: u32 = u32::MAX - 1;
 #[derive(Debug)]
 pub(crate) struct StateGraph<S> {
     /// The states with ids `first_kept..`, in order.
-    states: Vec<S>,
+    states: Vec<Kept<S>>,
     first_kept: usize,
+    /// Whether new states are packed (see [`StateGraph::pack_states`]).
+    packing: bool,
+    /// The encodings of the packed states; `arena[0]` is byte `arena_base` of all written.
+    arena: Vec<u8>,
+    arena_base: usize,
     trail: Trail,
     /// The parents of the states whose parent id is at least [`FAR_PARENT`], by state id
     /// (only past four billion states).
     far_parents: BTreeMap<usize, usize>,
+}
+
+/// A kept state: as it is, or packed by [`Model::pack`] into the graph's arena (from byte
+/// `start` of all written, `len` bytes).
+#[derive(Debug)]
+pub(crate) enum Kept<S> {
+    Plain(S),
+    Packed { start: usize, len: usize },
 }
 
 impl<S: Clone> StateGraph<S> {
@@ -59,6 +73,9 @@ impl<S: Clone> StateGraph<S> {
         StateGraph {
             states: Vec::new(),
             first_kept: 0,
+            packing: false,
+            arena: Vec::new(),
+            arena_base: 0,
             trail,
             far_parents: BTreeMap::new(),
         }
@@ -75,30 +92,57 @@ impl<S: Clone> StateGraph<S> {
         self.trail.len()
     }
 
+    /// Keeps the states added from now on packed by [`Model::pack`] (those the model can
+    /// pack): a few bytes each instead of the values, unpacked whenever they are read.
+    pub(crate) fn pack_states(&mut self) {
+        self.packing = true;
+    }
+
     /// The kept states with ids in `range`, in order.
-    pub(crate) fn slice(&self, range: std::ops::Range<usize>) -> &[S] {
-        &self.states[range.start - self.first_kept..range.end - self.first_kept]
+    pub(crate) fn states<M: Model<State = S>>(&self, model: &M, range: Range<usize>) -> Vec<S> {
+        range.map(|id| self.kept(model, StateId(id))).collect()
+    }
+
+    /// The kept state `id`.
+    pub(crate) fn state<M: Model<State = S>>(&self, model: &M, id: StateId) -> S {
+        self.kept(model, id)
     }
 
     /// The successor states with ids in `range`, in order, each after its parent (both
     /// kept).
-    pub(crate) fn with_parents(&self, range: std::ops::Range<usize>) -> Vec<(S, S)> {
+    pub(crate) fn with_parents<M: Model<State = S>>(
+        &self,
+        model: &M,
+        range: Range<usize>,
+    ) -> Vec<(S, S)> {
         range
             .map(|id| {
                 let (parent, _) = self
                     .parent(StateId(id))
                     .expect("a successor state has a parent");
-                (self.kept(parent).clone(), self.kept(StateId(id)).clone())
+                (self.kept(model, parent), self.kept(model, StateId(id)))
             })
             .collect()
     }
 
-    fn kept(&self, id: StateId) -> &S {
-        &self.states[id.0 - self.first_kept]
+    fn kept<M: Model<State = S>>(&self, model: &M, id: StateId) -> S {
+        match &self.states[id.0 - self.first_kept] {
+            Kept::Plain(s) => s.clone(),
+            &Kept::Packed { start, len } => {
+                let at = start - self.arena_base;
+                model.unpack(&self.arena[at..at + len])
+            }
+        }
     }
 
-    pub(crate) fn add_initial(&mut self, state: S, fp: Fingerprint) -> StateId {
+    pub(crate) fn add_initial<M: Model<State = S>>(
+        &mut self,
+        model: &M,
+        state: S,
+        fp: Fingerprint,
+    ) -> StateId {
         self.push(
+            model,
             state,
             fp,
             Link {
@@ -108,8 +152,9 @@ impl<S: Clone> StateGraph<S> {
         )
     }
 
-    pub(crate) fn add_successor(
+    pub(crate) fn add_successor<M: Model<State = S>>(
         &mut self,
+        model: &M,
         parent: StateId,
         action: ActionId,
         state: S,
@@ -120,23 +165,50 @@ impl<S: Clone> StateGraph<S> {
             self.far_parents.insert(self.len(), parent.0);
         }
         let parent = near.unwrap_or(FAR_PARENT);
-        self.push(state, fp, Link { parent, action })
+        self.push(model, state, fp, Link { parent, action })
     }
 
-    fn push(&mut self, state: S, fp: Fingerprint, link: Link) -> StateId {
-        self.states.push(state);
+    fn push<M: Model<State = S>>(
+        &mut self,
+        model: &M,
+        state: S,
+        fp: Fingerprint,
+        link: Link,
+    ) -> StateId {
+        let at = self.arena.len();
+        let kept = if self.packing && model.pack(&state, &mut self.arena) {
+            let start = self.arena_base + at;
+            Kept::Packed {
+                start,
+                len: self.arena.len() - at,
+            }
+        } else {
+            self.arena.truncate(at);
+            Kept::Plain(state)
+        };
+        self.states.push(kept);
         self.trail.push(link, fp);
         StateId(self.len() - 1)
     }
 
     /// Drops the states with ids below `id` (their links and fingerprints stay) and returns
     /// them, for the caller to free where it likes.
-    pub(crate) fn forget_before(&mut self, id: usize) -> Vec<S> {
+    pub(crate) fn forget_before(&mut self, id: usize) -> Vec<Kept<S>> {
         let n = id.saturating_sub(self.first_kept).min(self.states.len());
         self.first_kept += n;
         // Only a trace reads their records now.
         self.trail.retire_before(self.first_kept);
-        self.states.drain(..n).collect()
+        let forgotten: Vec<Kept<S>> = self.states.drain(..n).collect();
+        // The arena's bytes before the first packed state still kept are no longer read.
+        let end = self.arena_base + self.arena.len();
+        let first_packed = self.states.iter().find_map(|k| match k {
+            Kept::Packed { start, .. } => Some(*start),
+            Kept::Plain(_) => None,
+        });
+        let keep_from = first_packed.unwrap_or(end);
+        self.arena.drain(..keep_from - self.arena_base);
+        self.arena_base = keep_from;
+        forgotten
     }
 
     /// The parent of `id` and the action that reached it; `None` for an initial state.
@@ -174,7 +246,7 @@ impl<S: Clone> StateGraph<S> {
         for (i, parent) in &path[forgotten..] {
             steps.push(Step {
                 action: parent.map(|(_, action)| action),
-                state: self.kept(*i).clone(),
+                state: self.kept(model, *i),
             });
         }
         Trace { steps }
@@ -239,6 +311,29 @@ mod tests {
         fn action_label(&self, a: ActionId) -> String {
             format!("A{}", a.0)
         }
+        /// Multiples of 5 cannot be packed (after writing a byte, which must be dropped).
+        fn pack(&self, n: &u64, out: &mut Vec<u8>) -> bool {
+            out.push(0xAB);
+            if n % 5 == 0 {
+                return false;
+            }
+            out.pop();
+            out.extend_from_slice(&n.to_le_bytes());
+            true
+        }
+        fn unpack(&self, bytes: &[u8]) -> u64 {
+            u64::from_le_bytes(bytes.try_into().expect("8 bytes"))
+        }
+    }
+
+    /// The plain states among `kept` (the packed ones are in the arena).
+    fn plain(kept: Vec<Kept<u64>>) -> Vec<u64> {
+        kept.into_iter()
+            .filter_map(|k| match k {
+                Kept::Plain(s) => Some(s),
+                Kept::Packed { .. } => None,
+            })
+            .collect()
     }
 
     const TREE: Tree = Tree {
@@ -255,11 +350,11 @@ mod tests {
 
     /// 0 -> 2 -> 5 -> 12, stored as the search would (`fold` 1).
     fn chain(g: &mut StateGraph<u64>) -> StateId {
-        let a = g.add_initial(0, Fingerprint(1));
-        g.add_initial(100, Fingerprint(101));
-        let b = g.add_successor(a, ActionId(2), 2, Fingerprint(3));
-        let c = g.add_successor(b, ActionId(1), 5, Fingerprint(6));
-        g.add_successor(c, ActionId(2), 12, Fingerprint(13))
+        let a = g.add_initial(&TREE, 0, Fingerprint(1));
+        g.add_initial(&TREE, 100, Fingerprint(101));
+        let b = g.add_successor(&TREE, a, ActionId(2), 2, Fingerprint(3));
+        let c = g.add_successor(&TREE, b, ActionId(1), 5, Fingerprint(6));
+        g.add_successor(&TREE, c, ActionId(2), 12, Fingerprint(13))
     }
 
     #[test]
@@ -276,9 +371,9 @@ mod tests {
     fn forgotten_states_of_a_trace_are_generated_again() {
         let mut g = StateGraph::new();
         let d = chain(&mut g);
-        assert_eq!(g.forget_before(3), vec![0, 100, 2]);
+        assert_eq!(plain(g.forget_before(3)), vec![0, 100, 2]);
         assert_eq!(g.len(), 5);
-        assert_eq!(g.slice(3..5), &[5, 12]);
+        assert_eq!(g.states(&TREE, 3..5), [5, 12]);
         assert_eq!(
             steps(g.trace_to(&TREE, d)),
             [(None, 0), (Some(2), 2), (Some(1), 5), (Some(2), 12)]
@@ -297,6 +392,33 @@ mod tests {
     }
 
     #[test]
+    fn packed_states_read_back_as_they_were_and_their_bytes_are_dropped_with_them() {
+        let mut g = StateGraph::new();
+        g.pack_states();
+        let d = chain(&mut g);
+        // 0, 100 and 5 cannot be packed; 2 and 12 are, 8 bytes each.
+        assert_eq!(g.arena.len(), 16);
+        assert_eq!(g.states(&TREE, 0..5), [0, 100, 2, 5, 12]);
+        assert_eq!(plain(g.forget_before(3)), vec![0, 100]);
+        assert_eq!((g.arena.len(), g.arena_base), (8, 8), "2's bytes dropped");
+        assert_eq!(g.state(&TREE, StateId(4)), 12);
+        assert_eq!(
+            steps(g.trace_to(&TREE, d)),
+            [(None, 0), (Some(2), 2), (Some(1), 5), (Some(2), 12)]
+        );
+        let e = g.add_successor(&TREE, d, ActionId(1), 25, Fingerprint(26));
+        let f = g.add_successor(&TREE, e, ActionId(2), 52, Fingerprint(53));
+        g.forget_before(5);
+        assert_eq!(
+            (g.arena.len(), g.arena_base),
+            (8, 16),
+            "25 is plain, 52 packed"
+        );
+        assert_eq!(g.with_parents(&TREE, 6..7), [(25, 52)]);
+        assert_eq!(steps(g.trace_to(&TREE, f)).last(), Some(&(Some(2), 52)));
+    }
+
+    #[test]
     fn a_rebuilt_state_is_the_first_in_order_within_the_constraints() {
         // With fold 2, 5 and 6 share a fingerprint (3): the first successor of 2 with it
         // is 5 (action 1), unless 5 is outside the constraints; then the search stored 6
@@ -305,9 +427,9 @@ mod tests {
             let tree = Tree { fold: 2, banned };
             let store = || {
                 let mut g = StateGraph::new();
-                let a = g.add_initial(0, Fingerprint(0));
-                let b = g.add_successor(a, ActionId(2), 2, Fingerprint(1));
-                let c = g.add_successor(b, ActionId(action), want, Fingerprint(3));
+                let a = g.add_initial(&TREE, 0, Fingerprint(0));
+                let b = g.add_successor(&TREE, a, ActionId(2), 2, Fingerprint(1));
+                let c = g.add_successor(&TREE, b, ActionId(action), want, Fingerprint(3));
                 (g, c)
             };
             let (mut g, c) = store();
@@ -323,11 +445,11 @@ mod tests {
     #[test]
     fn parent_ids_beyond_32_bits_are_kept_aside() {
         let mut g = StateGraph::new();
-        g.add_initial(0u8, Fingerprint(0));
+        g.add_initial(&TREE, 0u64, Fingerprint(0));
         let far = StateId(FAR_PARENT as usize + 5);
-        let id = g.add_successor(far, ActionId(1), 1, Fingerprint(1));
+        let id = g.add_successor(&TREE, far, ActionId(1), 1, Fingerprint(1));
         assert_eq!(g.parent(id), Some((far, ActionId(1))));
-        let near = g.add_successor(StateId(0), ActionId(2), 2, Fingerprint(2));
+        let near = g.add_successor(&TREE, StateId(0), ActionId(2), 2, Fingerprint(2));
         assert_eq!(g.parent(near), Some((StateId(0), ActionId(2))));
         assert_eq!(g.parent(StateId(0)), None);
     }

@@ -112,6 +112,21 @@ pub trait Model: Sync {
         true
     }
 
+    /// Appends a compact encoding of `state` to `out` and returns true, or returns false if
+    /// this model (or this state) has none; `out` may then hold a partial encoding, which is
+    /// dropped. Under a memory budget ([`crate::Options::memory`]) the search keeps the
+    /// states of the next level encoded and calls [`Model::unpack`] to expand them. The
+    /// default has no encoding.
+    fn pack(&self, _state: &Self::State, _out: &mut Vec<u8>) -> bool {
+        false
+    }
+
+    /// The state [`Model::pack`] encoded into `bytes`. Called only with bytes that `pack`
+    /// wrote in this process, so a model may panic on any other.
+    fn unpack(&self, _bytes: &[u8]) -> Self::State {
+        unreachable!("a model without pack has nothing to unpack")
+    }
+
     /// The names of the state invariants, in the order they are checked.
     fn invariant_names(&self) -> Vec<String>;
 

@@ -104,6 +104,13 @@ pub fn run<M: Model>(
         check_deadlock: options.check_deadlock,
     });
     let outcome = with_pool(options.worker_count(), |pool| {
+        let mut graph = match options.memory {
+            Some(_) => StateGraph::spilling_to(options.spill_dir()),
+            None => StateGraph::new(),
+        };
+        if options.memory.is_some() {
+            graph.pack_states();
+        }
         let mut search = Search {
             model,
             options,
@@ -112,10 +119,7 @@ pub fn run<M: Model>(
                 Some(bytes) => FingerprintSet::with_budget(bytes, &options.spill_dir()),
                 None => FingerprintSet::new(),
             },
-            graph: match options.memory {
-                Some(_) => StateGraph::spilling_to(options.spill_dir()),
-                None => StateGraph::new(),
-            },
+            graph,
             generated: 0,
             depth: 0,
             outdegree: OutDegree::default(),
@@ -436,7 +440,7 @@ impl<M: Model> Search<'_, '_, M> {
                     if !self.seen.insert(fp) {
                         continue;
                     }
-                    self.graph.add_initial(state.clone(), fp);
+                    self.graph.add_initial(model, state.clone(), fp);
                     self.depth = 1;
                 }
                 Ok(false) => {}
@@ -487,7 +491,7 @@ impl<M: Model> Search<'_, '_, M> {
 
     /// Starts expanding the states with ids in `batch` on the workers.
     fn start_expanding(&self, batch: Range<usize>) -> Handle<Expansion<M::State>> {
-        let parents = Arc::new(self.graph.slice(batch).to_vec());
+        let parents = Arc::new(self.graph.states(self.model, batch));
         expand_all(self.pool, self.model, self.seen.reader(), parents)
     }
 
@@ -512,7 +516,10 @@ impl<M: Model> Search<'_, '_, M> {
         // (it stopped there); at the same successor, the invariants are checked first.
         // Each with its parent, which satisfies the invariants or fails first.
         let model = self.model;
-        let new_states = Arc::new(self.graph.with_parents(first_new..self.graph.len()));
+        let new_states = Arc::new(
+            self.graph
+                .with_parents(self.model, first_new..self.graph.len()),
+        );
         let checks = self.pool.map(
             new_states,
             Arc::new(move |(parent, s): &(M::State, M::State)| {
@@ -557,7 +564,9 @@ impl<M: Model> Search<'_, '_, M> {
                 Class::Candidate(fp) => {
                     if self.seen.insert(fp) {
                         let new = state.take().expect("a candidate keeps its state");
-                        let id = self.graph.add_successor(parent, action, new, fp);
+                        let id = self
+                            .graph
+                            .add_successor(self.model, parent, action, new, fp);
                         self.depth = self.depth.max(self.level + 1);
                         stored = Some(id);
                         new_successors += 1;
@@ -574,7 +583,7 @@ impl<M: Model> Search<'_, '_, M> {
         }
         self.generated += expansion.seen_after;
         if let Some(e) = expansion.next_error {
-            let parent_state = &self.graph.slice(parent.0..parent.0 + 1)[0];
+            let parent_state = &self.graph.state(self.model, parent);
             let trace = match self.model.incomplete_successor(parent_state, &e) {
                 // TLC counts the incomplete successor as generated (not distinct: it is
                 // never fingerprinted) and ends the trace with it.

@@ -73,16 +73,22 @@ pub fn disk_line(disk: &check::DiskUse) -> Option<String> {
             "Warning: {error}; what could not be written stayed in memory, past --memory."
         ));
     }
-    (disk.runs > 0 || disk.links > 0).then(|| {
-        format!(
-            "On disk: {} fingerprints of the seen set (its table written out {} time{}), the \
-             trace links of {} states.",
+    let mut parts = Vec::new();
+    if disk.runs > 0 {
+        parts.push(format!(
+            "{} fingerprints of the seen set (its table written out {} time{})",
             crate::output::thousands(disk.fingerprints),
             disk.runs,
             if disk.runs == 1 { "" } else { "s" },
-            crate::output::thousands(disk.links),
-        )
-    })
+        ));
+    }
+    if disk.links > 0 {
+        parts.push(format!(
+            "the trace links of {} states",
+            crate::output::thousands(disk.links)
+        ));
+    }
+    (!parts.is_empty()).then(|| format!("On disk: {}.", parts.join(", ")))
 }
 
 /// Parses a size in bytes: a number with an optional unit `K`, `M`, `G`, `T` (powers of

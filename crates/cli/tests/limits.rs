@@ -247,6 +247,25 @@ fn a_memory_budget_spills_the_seen_set_to_disk_and_changes_no_count() {
 }
 
 #[test]
+fn a_counterexample_found_under_a_memory_budget_is_the_same() {
+    // DieHard's states are packed and its links go to disk; the trace read back is the one
+    // found with everything in memory.
+    let dir = scratch("memory-trace");
+    let spec = corpus_dir().join("basics/DieHard.tla");
+    let (code, _, plain) = check(&spec, &[], &dir);
+    let (packed_code, stdout, packed) = check(&spec, &["--memory", "1K"], &dir);
+    assert_eq!((code, packed_code), (12, 12), "{stdout}");
+    assert_eq!(counts(&packed), counts(&plain));
+    assert_eq!(packed["trace"], plain["trace"]);
+    assert_eq!(
+        plain["trace"].as_array().map(Vec::len),
+        Some(7),
+        "DieHard.expect"
+    );
+    assert!(packed["disk"]["links"].as_u64().unwrap() > 0, "{packed}");
+}
+
+#[test]
 fn a_bad_memory_budget_or_spill_directory_is_a_usage_error() {
     let dir = scratch("memory-bad");
     for args in [

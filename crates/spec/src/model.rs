@@ -265,6 +265,19 @@ impl Model for SpecModel {
         self.reproducible
     }
 
+    fn pack(&self, state: &State, out: &mut Vec<u8>) -> bool {
+        state.1.is_none() && state.0.iter().all(|v| value::codec::encode(v, out))
+    }
+
+    fn unpack(&self, bytes: &[u8]) -> State {
+        let mut rest = bytes;
+        let values = (0..self.variables().len())
+            .map(|_| value::codec::decode(&mut rest))
+            .collect::<Option<Vec<Value>>>()
+            .expect("bytes written by pack in this process");
+        State::complete(values)
+    }
+
     fn fingerprint(&self, state: &State) -> Fingerprint {
         // Under SYMMETRY the state's representative is fingerprinted (or the VIEW is
         // evaluated in it), as TLC does; see `symmetry`.

@@ -18,6 +18,7 @@
 use std::sync::Arc;
 
 pub mod arith;
+pub mod codec;
 mod construct;
 mod eq;
 mod error;

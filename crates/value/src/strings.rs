@@ -39,6 +39,29 @@ struct Entry {
     hash: u64,
     /// Position in TLC's order, or [`UNRANKED`].
     rank: AtomicU32,
+    /// The number of texts interned before this one (see [`Str::id`]).
+    id: u32,
+}
+
+/// Texts per chunk of the registry that maps ids back to strings.
+const CHUNK: usize = 4096;
+
+/// `CHUNK` slots of the registry, each set once.
+type Chunk = Box<[OnceLock<Str>]>;
+
+/// The interned strings by id, in chunks filled once each, so [`Str::from_id`] reads them
+/// without a lock: at most `CHUNK * CHUNK` (16 million) texts get an id.
+fn registry() -> &'static [OnceLock<Chunk>] {
+    static REGISTRY: OnceLock<Box<[OnceLock<Chunk>]>> = OnceLock::new();
+    REGISTRY.get_or_init(|| (0..CHUNK).map(|_| OnceLock::new()).collect())
+}
+
+fn register(s: Str) {
+    let id = s.0.id as usize;
+    if let Some(chunk) = registry().get(id / CHUNK) {
+        let chunk = chunk.get_or_init(|| (0..CHUNK).map(|_| OnceLock::new()).collect());
+        let _ = chunk[id % CHUNK].set(s);
+    }
 }
 
 /// An interned string or model-value name: equal texts are the same pointer.
@@ -81,9 +104,11 @@ fn intern_in(table: &mut Table, text: &str) -> Str {
         text: Box::from(text),
         hash: h.finish(),
         rank: AtomicU32::new(UNRANKED),
+        id: u32::try_from(table.len()).unwrap_or(u32::MAX),
     }));
     let s = Str(entry);
     table.insert(&entry.text, s);
+    register(s);
     s
 }
 
@@ -106,6 +131,20 @@ impl Str {
 
     fn rank(&self) -> u32 {
         self.0.rank.load(AtomicOrdering::Relaxed)
+    }
+
+    /// A number for this text, the same for the whole process: the count of texts interned
+    /// before it. [`Str::from_id`] gives the string back.
+    pub fn id(&self) -> u32 {
+        self.0.id
+    }
+
+    /// The string whose [`Str::id`] is `id`; `None` if there is none (or, past 16 million
+    /// texts, if it was not registered).
+    pub fn from_id(id: u32) -> Option<Str> {
+        let id = id as usize;
+        let chunk = registry().get(id / CHUNK)?.get()?;
+        chunk[id % CHUNK].get().copied()
     }
 }
 
