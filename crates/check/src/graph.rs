@@ -314,7 +314,7 @@ mod tests {
         /// Multiples of 5 cannot be packed (after writing a byte, which must be dropped).
         fn pack(&self, n: &u64, out: &mut Vec<u8>) -> bool {
             out.push(0xAB);
-            if n % 5 == 0 {
+            if n.is_multiple_of(5) {
                 return false;
             }
             out.pop();
