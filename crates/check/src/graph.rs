@@ -33,6 +33,12 @@ pub(crate) struct StateId(pub(crate) usize);
 const NO_PARENT: u32 = u32::MAX;
 const FAR_PARENT: u32 = u32::MAX - 1;
 
+/// How many states are kept as they are before the next ones are packed, when the search
+/// has no memory budget. A level this wide is where the values of the kept states, not the
+/// seen set or the trail, make up most of the memory (over a kilobyte a state for records of
+/// records); packing costs an encoding and a decoding a state, a few per cent of the time.
+pub(crate) const PACK_BEYOND: usize = 1 << 16;
+
 /// Distinct states' links and fingerprints, and the states with ids from
 /// [`StateGraph::first_kept`] on.
 #[derive(Debug)]
@@ -40,8 +46,9 @@ pub(crate) struct StateGraph<S> {
     /// The states with ids `first_kept..`, in order.
     states: Vec<Kept<S>>,
     first_kept: usize,
-    /// Whether new states are packed (see [`StateGraph::pack_states`]).
-    packing: bool,
+    /// A state is packed when at least this many states are kept before it (see
+    /// [`StateGraph::pack_states`]).
+    pack_from: usize,
     /// The encodings of the packed states; `arena[0]` is byte `arena_base` of all written.
     arena: Vec<u8>,
     arena_base: usize,
@@ -73,7 +80,7 @@ impl<S: Clone> StateGraph<S> {
         StateGraph {
             states: Vec::new(),
             first_kept: 0,
-            packing: false,
+            pack_from: PACK_BEYOND,
             arena: Vec::new(),
             arena_base: 0,
             trail,
@@ -92,10 +99,11 @@ impl<S: Clone> StateGraph<S> {
         self.trail.len()
     }
 
-    /// Keeps the states added from now on packed by [`Model::pack`] (those the model can
+    /// Keeps every state added from now on packed by [`Model::pack`] (those the model can
     /// pack): a few bytes each instead of the values, unpacked whenever they are read.
+    /// Without this call, only states added while [`PACK_BEYOND`] others are kept are.
     pub(crate) fn pack_states(&mut self) {
-        self.packing = true;
+        self.pack_from = 0;
     }
 
     /// The kept states with ids in `range`, in order.
@@ -176,7 +184,8 @@ impl<S: Clone> StateGraph<S> {
         link: Link,
     ) -> StateId {
         let at = self.arena.len();
-        let kept = if self.packing && model.pack(&state, &mut self.arena) {
+        let packing = self.states.len() >= self.pack_from;
+        let kept = if packing && model.pack(&state, &mut self.arena) {
             let start = self.arena_base + at;
             Kept::Packed {
                 start,
@@ -416,6 +425,27 @@ mod tests {
         );
         assert_eq!(g.with_parents(&TREE, 6..7), [(25, 52)]);
         assert_eq!(steps(g.trace_to(&TREE, f)).last(), Some(&(Some(2), 52)));
+    }
+
+    #[test]
+    fn without_a_budget_only_the_states_past_a_wide_level_are_packed() {
+        let mut g = StateGraph::new();
+        // Every state here but 5 and its multiples can be packed; none is until PACK_BEYOND
+        // states are kept.
+        let n = PACK_BEYOND as u64;
+        for s in 1..=n {
+            g.add_initial(&TREE, s, Fingerprint(s));
+        }
+        assert!(g.arena.is_empty());
+        let first = g.add_initial(&TREE, n + 1, Fingerprint(n + 1));
+        g.add_initial(&TREE, n + 2, Fingerprint(n + 2));
+        assert_eq!(g.arena.len(), 16, "the two past the threshold are packed");
+        assert_eq!(g.state(&TREE, first), n + 1);
+        // Once the level is forgotten, fewer are kept and states are kept plain again.
+        g.forget_before(first.0 + 2);
+        g.add_initial(&TREE, n + 3, Fingerprint(n + 3));
+        assert!(g.arena.is_empty());
+        assert_eq!(g.states(&TREE, first.0 + 2..first.0 + 3), [n + 3]);
     }
 
     #[test]

@@ -114,9 +114,9 @@ pub trait Model: Sync {
 
     /// Appends a compact encoding of `state` to `out` and returns true, or returns false if
     /// this model (or this state) has none; `out` may then hold a partial encoding, which is
-    /// dropped. Under a memory budget ([`crate::Options::memory`]) the search keeps the
-    /// states of the next level encoded and calls [`Model::unpack`] to expand them. The
-    /// default has no encoding.
+    /// dropped. The search keeps the states of a wide level encoded (every state, under a
+    /// memory budget, [`crate::Options::memory`]) and calls [`Model::unpack`] to expand
+    /// them. The default has no encoding.
     fn pack(&self, _state: &Self::State, _out: &mut Vec<u8>) -> bool {
         false
     }
