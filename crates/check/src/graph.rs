@@ -37,7 +37,7 @@ const FAR_PARENT: u32 = u32::MAX - 1;
 /// has no memory budget. A level this wide is where the values of the kept states, not the
 /// seen set or the trail, make up most of the memory (over a kilobyte a state for records of
 /// records); packing costs an encoding and a decoding a state, a few per cent of the time.
-pub(crate) const PACK_BEYOND: usize = 1 << 16;
+pub(crate) const PACK_BEYOND: usize = 1 << 18;
 
 /// Distinct states' links and fingerprints, and the states with ids from
 /// [`StateGraph::first_kept`] on.
@@ -430,22 +430,22 @@ mod tests {
     #[test]
     fn without_a_budget_only_the_states_past_a_wide_level_are_packed() {
         let mut g = StateGraph::new();
-        // Every state here but 5 and its multiples can be packed; none is until PACK_BEYOND
+        // 3, 7 and 11 can be packed (multiples of 5 cannot): none is until PACK_BEYOND
         // states are kept.
         let n = PACK_BEYOND as u64;
-        for s in 1..=n {
-            g.add_initial(&TREE, s, Fingerprint(s));
+        for s in 0..n {
+            g.add_initial(&TREE, 3, Fingerprint(s));
         }
         assert!(g.arena.is_empty());
-        let first = g.add_initial(&TREE, n + 1, Fingerprint(n + 1));
-        g.add_initial(&TREE, n + 2, Fingerprint(n + 2));
+        let first = g.add_initial(&TREE, 3, Fingerprint(n));
+        g.add_initial(&TREE, 7, Fingerprint(n + 1));
         assert_eq!(g.arena.len(), 16, "the two past the threshold are packed");
-        assert_eq!(g.state(&TREE, first), n + 1);
+        assert_eq!(g.states(&TREE, first.0..first.0 + 2), [3, 7]);
         // Once the level is forgotten, fewer are kept and states are kept plain again.
         g.forget_before(first.0 + 2);
-        g.add_initial(&TREE, n + 3, Fingerprint(n + 3));
+        g.add_initial(&TREE, 11, Fingerprint(n + 2));
         assert!(g.arena.is_empty());
-        assert_eq!(g.states(&TREE, first.0 + 2..first.0 + 3), [n + 3]);
+        assert_eq!(g.states(&TREE, first.0 + 2..first.0 + 3), [11]);
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub struct Options {
     /// kept in sorted files in `spill_dir`, the trace links of finished levels are moved
     /// there too (see [`crate::Outcome::disk`]), and every kept state is packed
     /// ([`crate::Model::pack`]); `None` keeps everything in memory, and packs only the kept
-    /// states past the first 65,536. The outcome does not depend on it.
+    /// states past the first 262,144. The outcome does not depend on it.
     pub memory: Option<u64>,
     /// Where the seen set writes its files under a memory budget (a directory of its own is
     /// made there and removed after the search); the system's temporary directory if `None`.
