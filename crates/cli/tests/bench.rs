@@ -131,7 +131,8 @@ fn unknown_models_are_usage_errors() {
 }
 
 /// A stand-in for `java` that records its arguments and prints TLC's closing lines with
-/// Counters' figures from TLC (Counters.expect), so the TLC path is tested without Java.
+/// Counters' figures from TLC (Counters.expect), so the TLC path is tested without Java. It
+/// takes a second, so that warden's ratio to it shows in two decimals even on a busy machine.
 #[cfg(unix)]
 #[test]
 fn tlc_runs_beside_warden_and_ratios_are_printed() {
@@ -144,7 +145,7 @@ fn tlc_runs_beside_warden_and_ratios_are_printed() {
     std::fs::write(
         &java,
         format!(
-            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}'\n\
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}'\nsleep 1\n\
              echo 'Model checking completed. No error has been found.'\n\
              echo '{generated} states generated, {distinct} distinct states found, 0 states left on queue.'\n",
             args_log.display()
