@@ -9,6 +9,8 @@
 //! 64-bit finaliser. Streaming (`fingerprint_into`) lets a whole state be hashed without
 //! allocating. These are not TLC's fingerprints; nothing needs them to be.
 
+use std::cell::RefCell;
+
 use crate::{LazySet, Value};
 
 const SEED: u64 = 0x243f_6a88_85a3_08d3;
@@ -229,11 +231,34 @@ fn lazy_structure_into(l: &LazySet, h: &mut Hasher64) {
     }
 }
 
-/// The fingerprint of a state: its variables' values in order.
+thread_local! {
+    /// The value last fingerprinted at each position of a state on this thread, and its
+    /// fingerprint. The value is held so that its allocation cannot be reused by another.
+    static LAST_VALUES: RefCell<Vec<Option<(Value, u64)>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The fingerprint of a state: the fingerprints of its variables' values, in order.
+///
+/// Successive states fingerprinted on a thread (the successors of one parent) mostly share
+/// their variables' values: a value that is the same instance as the last one fingerprinted
+/// at its position ([`Value::same_instance`]) is not hashed again.
 pub fn fingerprint_values(values: &[Value]) -> u64 {
-    let mut h = Hasher64::new();
-    for v in values {
-        v.fingerprint_into(&mut h);
-    }
-    h.finish()
+    LAST_VALUES.with_borrow_mut(|last| {
+        if last.len() < values.len() {
+            last.resize(values.len(), None);
+        }
+        let mut h = Hasher64::new();
+        for (v, slot) in values.iter().zip(last.iter_mut()) {
+            let fp = match slot {
+                Some((held, fp)) if held.same_instance(v) => *fp,
+                _ => {
+                    let fp = v.fingerprint();
+                    *slot = Some((v.clone(), fp));
+                    fp
+                }
+            };
+            h.write_u64(fp);
+        }
+        h.finish()
+    })
 }
