@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::PathBuf;
 
+use crate::arena::Arena;
 use crate::model::{ActionId, Fingerprint, Model};
 use crate::outcome::{Step, Trace};
 use crate::retrace;
@@ -46,12 +47,11 @@ pub(crate) struct StateGraph<S> {
     /// The states with ids `first_kept..`, in order.
     states: Vec<Kept<S>>,
     first_kept: usize,
-    /// A state is packed when at least this many states are kept before it (see
-    /// [`StateGraph::pack_states`]).
+    /// A state is packed ([`Model::pack`]: a few bytes instead of its values, unpacked
+    /// whenever it is read) when at least this many states are kept before it.
     pack_from: usize,
-    /// The encodings of the packed states; `arena[0]` is byte `arena_base` of all written.
-    arena: Vec<u8>,
-    arena_base: usize,
+    /// The encodings of the packed states.
+    arena: Arena,
     trail: Trail,
     /// The parents of the states whose parent id is at least [`FAR_PARENT`], by state id
     /// (only past four billion states).
@@ -71,9 +71,14 @@ impl<S: Clone> StateGraph<S> {
         StateGraph::with_trail(Trail::new())
     }
 
-    /// A graph that moves the links and fingerprints of forgotten states to a file in `dir`.
-    pub(crate) fn spilling_to(dir: PathBuf) -> StateGraph<S> {
-        StateGraph::with_trail(Trail::spilling_to(dir))
+    /// A graph that moves the links and fingerprints of forgotten states to a file in `dir`,
+    /// and packs every state, writing the packed states out to files in `dir` `segment`
+    /// bytes at a time (see [`crate::arena`]).
+    pub(crate) fn spilling_to(dir: PathBuf, segment: usize) -> StateGraph<S> {
+        let mut graph = StateGraph::with_trail(Trail::spilling_to(dir.clone()));
+        graph.arena = Arena::spilling_to(dir, segment);
+        graph.pack_from = 0;
+        graph
     }
 
     fn with_trail(trail: Trail) -> StateGraph<S> {
@@ -81,29 +86,26 @@ impl<S: Clone> StateGraph<S> {
             states: Vec::new(),
             first_kept: 0,
             pack_from: PACK_BEYOND,
-            arena: Vec::new(),
-            arena_base: 0,
+            arena: Arena::new(),
             trail,
             far_parents: BTreeMap::new(),
         }
     }
 
-    /// The number of states whose link and fingerprint are on disk, and why writing them
-    /// failed, if it did.
-    pub(crate) fn on_disk(&self) -> (u64, Option<&str>) {
-        (self.trail.on_disk() as u64, self.trail.error())
+    /// The number of states whose link and fingerprint are on disk, the bytes of packed
+    /// states written to disk, and why writing failed, if it did.
+    pub(crate) fn on_disk(&self) -> (u64, u64, Option<&str>) {
+        let (bytes, error) = self.arena.on_disk();
+        (
+            self.trail.on_disk() as u64,
+            bytes,
+            self.trail.error().or(error),
+        )
     }
 
     /// The number of distinct states found (kept or not).
     pub(crate) fn len(&self) -> usize {
         self.trail.len()
-    }
-
-    /// Keeps every state added from now on packed by [`Model::pack`] (those the model can
-    /// pack): a few bytes each instead of the values, unpacked whenever they are read.
-    /// Without this call, only states added while [`PACK_BEYOND`] others are kept are.
-    pub(crate) fn pack_states(&mut self) {
-        self.pack_from = 0;
     }
 
     /// The kept states with ids in `range`, in order.
@@ -136,10 +138,7 @@ impl<S: Clone> StateGraph<S> {
     fn kept<M: Model<State = S>>(&self, model: &M, id: StateId) -> S {
         match &self.states[id.0 - self.first_kept] {
             Kept::Plain(s) => s.clone(),
-            &Kept::Packed { start, len } => {
-                let at = start - self.arena_base;
-                model.unpack(&self.arena[at..at + len])
-            }
+            &Kept::Packed { start, len } => model.unpack(&self.arena.read(start, len)),
         }
     }
 
@@ -183,16 +182,14 @@ impl<S: Clone> StateGraph<S> {
         fp: Fingerprint,
         link: Link,
     ) -> StateId {
-        let at = self.arena.len();
+        let start = self.arena.end();
         let packing = self.states.len() >= self.pack_from;
-        let kept = if packing && model.pack(&state, &mut self.arena) {
-            let start = self.arena_base + at;
-            Kept::Packed {
-                start,
-                len: self.arena.len() - at,
-            }
+        let kept = if packing && model.pack(&state, self.arena.buffer()) {
+            let len = self.arena.end() - start;
+            self.arena.settle();
+            Kept::Packed { start, len }
         } else {
-            self.arena.truncate(at);
+            self.arena.truncate(start);
             Kept::Plain(state)
         };
         self.states.push(kept);
@@ -209,14 +206,12 @@ impl<S: Clone> StateGraph<S> {
         self.trail.retire_before(self.first_kept);
         let forgotten: Vec<Kept<S>> = self.states.drain(..n).collect();
         // The arena's bytes before the first packed state still kept are no longer read.
-        let end = self.arena_base + self.arena.len();
         let first_packed = self.states.iter().find_map(|k| match k {
             Kept::Packed { start, .. } => Some(*start),
             Kept::Plain(_) => None,
         });
-        let keep_from = first_packed.unwrap_or(end);
-        self.arena.drain(..keep_from - self.arena_base);
-        self.arena_base = keep_from;
+        self.arena
+            .forget_before(first_packed.unwrap_or(self.arena.end()));
         forgotten
     }
 
@@ -403,13 +398,17 @@ mod tests {
     #[test]
     fn packed_states_read_back_as_they_were_and_their_bytes_are_dropped_with_them() {
         let mut g = StateGraph::new();
-        g.pack_states();
+        g.pack_from = 0;
         let d = chain(&mut g);
         // 0, 100 and 5 cannot be packed; 2 and 12 are, 8 bytes each.
-        assert_eq!(g.arena.len(), 16);
+        assert_eq!(g.arena.in_memory(), 16);
         assert_eq!(g.states(&TREE, 0..5), [0, 100, 2, 5, 12]);
         assert_eq!(plain(g.forget_before(3)), vec![0, 100]);
-        assert_eq!((g.arena.len(), g.arena_base), (8, 8), "2's bytes dropped");
+        assert_eq!(
+            (g.arena.in_memory(), g.arena.end() - g.arena.in_memory()),
+            (8, 8),
+            "2's bytes dropped"
+        );
         assert_eq!(g.state(&TREE, StateId(4)), 12);
         assert_eq!(
             steps(g.trace_to(&TREE, d)),
@@ -419,12 +418,39 @@ mod tests {
         let f = g.add_successor(&TREE, e, ActionId(2), 52, Fingerprint(53));
         g.forget_before(5);
         assert_eq!(
-            (g.arena.len(), g.arena_base),
+            (g.arena.in_memory(), g.arena.end() - g.arena.in_memory()),
             (8, 16),
             "25 is plain, 52 packed"
         );
         assert_eq!(g.with_parents(&TREE, 6..7), [(25, 52)]);
         assert_eq!(steps(g.trace_to(&TREE, f)).last(), Some(&(Some(2), 52)));
+    }
+
+    #[test]
+    fn a_spilling_graph_reads_its_packed_states_back_from_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        // Segments of 20 bytes: the packed states (8 bytes) go to disk three at a time.
+        let mut g = StateGraph::spilling_to(dir.path().to_path_buf(), 20);
+        // 0 -> 1 -> 3 -> 7 -> ... by action 1 (n -> 2n + 1), as the search stores it.
+        let chain: Vec<u64> = (0..40).map(|k| (1u64 << k) - 1).collect();
+        let mut last = g.add_initial(&TREE, 0, Fingerprint(1));
+        for &n in &chain[1..] {
+            last = g.add_successor(&TREE, last, ActionId(1), n, Fingerprint(n + 1));
+        }
+        let packable = chain.iter().filter(|n| !n.is_multiple_of(5)).count();
+        let (_, packed, error) = g.on_disk();
+        assert_eq!(error, None);
+        assert_eq!(packed, 24 * (packable as u64 / 3));
+        assert_eq!(packed as usize + g.arena.in_memory(), 8 * packable);
+        assert_eq!(g.states(&TREE, 0..40), chain);
+        g.forget_before(30);
+        assert_eq!(
+            g.with_parents(&TREE, 31..33),
+            [(chain[30], chain[31]), (chain[31], chain[32])]
+        );
+        let trace = steps(g.trace_to(&TREE, last));
+        assert_eq!(trace.iter().map(|s| s.1).collect::<Vec<_>>(), chain);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "unnamed");
     }
 
     #[test]
@@ -436,15 +462,19 @@ mod tests {
         for s in 0..n {
             g.add_initial(&TREE, 3, Fingerprint(s));
         }
-        assert!(g.arena.is_empty());
+        assert_eq!(g.arena.in_memory(), 0);
         let first = g.add_initial(&TREE, 3, Fingerprint(n));
         g.add_initial(&TREE, 7, Fingerprint(n + 1));
-        assert_eq!(g.arena.len(), 16, "the two past the threshold are packed");
+        assert_eq!(
+            g.arena.in_memory(),
+            16,
+            "the two past the threshold are packed"
+        );
         assert_eq!(g.states(&TREE, first.0..first.0 + 2), [3, 7]);
         // Once the level is forgotten, fewer are kept and states are kept plain again.
         g.forget_before(first.0 + 2);
         g.add_initial(&TREE, 11, Fingerprint(n + 2));
-        assert!(g.arena.is_empty());
+        assert_eq!(g.arena.in_memory(), 0);
         assert_eq!(g.states(&TREE, first.0 + 2..first.0 + 3), [11]);
     }
 

@@ -42,6 +42,7 @@
 //! assert_eq!((outcome.stats.generated, outcome.stats.distinct, outcome.stats.depth), (4, 3, 3));
 //! ```
 
+mod arena;
 mod expand;
 mod fpset;
 mod graph;

@@ -39,6 +39,9 @@ pub struct DiskUse {
     /// States whose parent link and fingerprint were moved to disk (those of finished
     /// levels, read back only to build a trace).
     pub links: u64,
+    /// Bytes of packed states written to disk (the levels kept, read back when expanded;
+    /// each file is removed once its states are no longer needed).
+    pub packed_bytes: u64,
     /// Why writing to disk failed, if it did: what could not be written stayed in memory.
     pub error: Option<String>,
 }

@@ -104,13 +104,10 @@ pub fn run<M: Model>(
         check_deadlock: options.check_deadlock,
     });
     let outcome = with_pool(options.worker_count(), |pool| {
-        let mut graph = match options.memory {
-            Some(_) => StateGraph::spilling_to(options.spill_dir()),
+        let graph = match options.memory {
+            Some(bytes) => StateGraph::spilling_to(options.spill_dir(), arena_segment(bytes)),
             None => StateGraph::new(),
         };
-        if options.memory.is_some() {
-            graph.pack_states();
-        }
         let mut search = Search {
             model,
             options,
@@ -129,11 +126,12 @@ pub fn run<M: Model>(
             pending: VecDeque::new(),
         };
         let mut outcome = search.explore(reporter);
-        let (links, error) = search.graph.on_disk();
+        let (links, packed_bytes, error) = search.graph.on_disk();
         outcome.disk = DiskUse {
             fingerprints: search.seen.on_disk(),
             runs: search.seen.runs_written(),
             links,
+            packed_bytes,
             error: search.seen.spill_error().or(error).map(str::to_string),
         };
         release(std::mem::replace(&mut search.graph, StateGraph::new()));
@@ -141,6 +139,12 @@ pub fn run<M: Model>(
     });
     reporter.done(&outcome.verdict, &outcome.stats);
     outcome
+}
+
+/// How many bytes of packed states a search under a memory budget of `budget` bytes keeps in
+/// memory before writing them out: a sixty-fourth of the budget, from 4 KiB to 64 MiB.
+fn arena_segment(budget: u64) -> usize {
+    (budget / 64).clamp(4 << 10, 64 << 20) as usize
 }
 
 /// Frees states on a thread of their own: millions of states take a noticeable time to

@@ -66,7 +66,7 @@ pub fn mib(bytes: Option<u64>) -> String {
 
 /// The line on what the search kept on disk under `--memory`, e.g. `On disk: 41,000,000
 /// fingerprints of the seen set (its table written out 5 times), the trace links of 40,100,000
-/// states.`, or the warning that writing failed; `None` when nothing went to disk.
+/// states, 912.0 MiB of packed states of the levels kept.`, or the warning that writing failed; `None` when nothing went to disk.
 pub fn disk_line(disk: &check::DiskUse) -> Option<String> {
     if let Some(error) = &disk.error {
         return Some(format!(
@@ -86,6 +86,12 @@ pub fn disk_line(disk: &check::DiskUse) -> Option<String> {
         parts.push(format!(
             "the trace links of {} states",
             crate::output::thousands(disk.links)
+        ));
+    }
+    if disk.packed_bytes > 0 {
+        parts.push(format!(
+            "{} of packed states of the levels kept",
+            mib(Some(disk.packed_bytes))
         ));
     }
     (!parts.is_empty()).then(|| format!("On disk: {}.", parts.join(", ")))
@@ -183,13 +189,15 @@ mod tests {
             fingerprints: 1_500_000,
             runs: 2,
             links: 1_700_000,
+            packed_bytes: 3 << 20,
             error: None,
         };
         assert_eq!(
             disk_line(&written).as_deref(),
             Some(
                 "On disk: 1,500,000 fingerprints of the seen set (its table written out 2 \
-                 times), the trace links of 1,700,000 states."
+                 times), the trace links of 1,700,000 states, 3.0 MiB of packed states of \
+                 the levels kept."
             )
         );
         let failed = check::DiskUse {

@@ -68,6 +68,8 @@ pub struct OnDisk {
     pub runs: u64,
     /// States whose trace link and fingerprint were moved to disk.
     pub links: u64,
+    /// Bytes of packed states written to disk.
+    pub packed_bytes: u64,
     /// Why writing to disk failed, if it did (what could not be written stayed in memory).
     pub error: Option<String>,
 }
@@ -78,6 +80,7 @@ impl From<&check::DiskUse> for OnDisk {
             fingerprints: d.fingerprints,
             runs: d.runs,
             links: d.links,
+            packed_bytes: d.packed_bytes,
             error: d.error.clone(),
         }
     }

@@ -239,6 +239,12 @@ fn a_memory_budget_spills_the_seen_set_to_disk_and_changes_no_count() {
     // Every level is finished when the search completes: every state's link went to disk.
     assert_eq!(r["disk"]["links"].as_u64(), Some(16807), "{r}");
     assert!(stdout.contains("fingerprints of the seen set (its table written out 21 times)"));
+    // The levels' packed states went to disk 4 KiB at a time and were read back from there.
+    assert!(r["disk"]["packed_bytes"].as_u64().unwrap() >= 4096, "{r}");
+    assert!(
+        stdout.contains("of packed states of the levels kept."),
+        "{stdout}"
+    );
     assert_eq!(
         std::fs::read_dir(&spill).unwrap().count(),
         0,
