@@ -113,28 +113,6 @@ impl<S: Clone> StateGraph<S> {
         range.map(|id| self.kept(model, StateId(id))).collect()
     }
 
-    /// The kept state `id`.
-    pub(crate) fn state<M: Model<State = S>>(&self, model: &M, id: StateId) -> S {
-        self.kept(model, id)
-    }
-
-    /// The successor states with ids in `range`, in order, each after its parent (both
-    /// kept).
-    pub(crate) fn with_parents<M: Model<State = S>>(
-        &self,
-        model: &M,
-        range: Range<usize>,
-    ) -> Vec<(S, S)> {
-        range
-            .map(|id| {
-                let (parent, _) = self
-                    .parent(StateId(id))
-                    .expect("a successor state has a parent");
-                (self.kept(model, parent), self.kept(model, StateId(id)))
-            })
-            .collect()
-    }
-
     fn kept<M: Model<State = S>>(&self, model: &M, id: StateId) -> S {
         match &self.states[id.0 - self.first_kept] {
             Kept::Plain(s) => s.clone(),
@@ -409,7 +387,7 @@ mod tests {
             (8, 8),
             "2's bytes dropped"
         );
-        assert_eq!(g.state(&TREE, StateId(4)), 12);
+        assert_eq!(g.states(&TREE, 4..5), [12]);
         assert_eq!(
             steps(g.trace_to(&TREE, d)),
             [(None, 0), (Some(2), 2), (Some(1), 5), (Some(2), 12)]
@@ -422,7 +400,7 @@ mod tests {
             (8, 16),
             "25 is plain, 52 packed"
         );
-        assert_eq!(g.with_parents(&TREE, 6..7), [(25, 52)]);
+        assert_eq!(g.states(&TREE, 5..7), [25, 52]);
         assert_eq!(steps(g.trace_to(&TREE, f)).last(), Some(&(Some(2), 52)));
     }
 
@@ -444,10 +422,7 @@ mod tests {
         assert_eq!(packed as usize + g.arena.in_memory(), 8 * packable);
         assert_eq!(g.states(&TREE, 0..40), chain);
         g.forget_before(30);
-        assert_eq!(
-            g.with_parents(&TREE, 31..33),
-            [(chain[30], chain[31]), (chain[31], chain[32])]
-        );
+        assert_eq!(g.states(&TREE, 30..33), chain[30..33]);
         let trace = steps(g.trace_to(&TREE, last));
         assert_eq!(trace.iter().map(|s| s.1).collect::<Vec<_>>(), chain);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "unnamed");

@@ -141,6 +141,9 @@ pub fn run<M: Model>(
     outcome
 }
 
+/// A batch being expanded: its states, and the handle on their expansions.
+type Started<S> = (Arc<Vec<S>>, Handle<Expansion<S>>);
+
 /// How many bytes of packed states a search under a memory budget of `budget` bytes keeps in
 /// memory before writing them out: a sixty-fourth of the budget, from 4 KiB to 64 MiB.
 fn arena_segment(budget: u64) -> usize {
@@ -296,9 +299,9 @@ impl<M: Model> Search<'_, '_, M> {
                 while b + started.len() < batches.len() && started.len() <= ahead {
                     started.push_back(self.start_expanding(batches[b + started.len()].clone()));
                 }
-                let handle = started.pop_front().expect("batch b was started");
+                let (parents, handle) = started.pop_front().expect("batch b was started");
                 let expansions = self.pool.wait(handle);
-                if let Some(outcome) = self.batch(batch.clone(), expansions) {
+                if let Some(outcome) = self.batch(batch.clone(), &parents, expansions) {
                     return outcome;
                 }
                 let left = self.graph.len() - batch.end;
@@ -493,25 +496,29 @@ impl<M: Model> Search<'_, '_, M> {
         self.settle(false)
     }
 
-    /// Starts expanding the states with ids in `batch` on the workers.
-    fn start_expanding(&self, batch: Range<usize>) -> Handle<Expansion<M::State>> {
+    /// Starts expanding the states with ids in `batch` on the workers; returns them too.
+    fn start_expanding(&self, batch: Range<usize>) -> Started<M::State> {
         let parents = Arc::new(self.graph.states(self.model, batch));
-        expand_all(self.pool, self.model, self.seen.reader(), parents)
+        let handle = expand_all(self.pool, self.model, self.seen.reader(), parents.clone());
+        (parents, handle)
     }
 
-    /// Merges the expansions of the states with ids in `batch` (of the current level),
-    /// stores the new successors and starts checking them. Returns the outcome of the first
-    /// failure known so far.
+    /// Merges the expansions of the states with ids in `batch` (of the current level, the
+    /// states `parents`), stores the new successors and starts checking them. Returns the
+    /// outcome of the first failure known so far.
     fn batch(
         &mut self,
         batch: Range<usize>,
+        parents: &[M::State],
         expansions: Vec<Expansion<M::State>>,
     ) -> Option<Outcome<M::State>> {
         let first_new = self.graph.len();
         let mut at = Vec::new();
+        let mut new_states = Vec::new();
         let mut definite = None;
         for (i, expansion) in expansions.into_iter().enumerate() {
-            definite = self.merge(StateId(batch.start + i), expansion, &mut at);
+            let parent = (StateId(batch.start + i), &parents[i]);
+            definite = self.merge(parent, expansion, &mut at, &mut new_states);
             if definite.is_some() {
                 break;
             }
@@ -520,10 +527,7 @@ impl<M: Model> Search<'_, '_, M> {
         // (it stopped there); at the same successor, the invariants are checked first.
         // Each with its parent, which satisfies the invariants or fails first.
         let model = self.model;
-        let new_states = Arc::new(
-            self.graph
-                .with_parents(self.model, first_new..self.graph.len()),
-        );
+        let new_states = Arc::new(new_states);
         let checks = self.pool.map(
             new_states,
             Arc::new(move |(parent, s): &(M::State, M::State)| {
@@ -536,14 +540,16 @@ impl<M: Model> Search<'_, '_, M> {
         self.queue_checks(Subject::Stored(first_new), at, checks, definite)
     }
 
-    /// Merges the successors of `parent` (a state of the current level) in order: counts
-    /// them, stores the new ones (recording the counts at each in `at`) and returns the first
-    /// failure that does not depend on invariants of new states.
+    /// Merges the successors of `parent` (a state of the current level, with its id) in
+    /// order: counts them, stores the new ones (recording the counts at each in `at`, and
+    /// each with its parent in `new_states`) and returns the first failure that does not
+    /// depend on invariants of new states.
     fn merge(
         &mut self,
-        parent: StateId,
+        (parent, parent_state): (StateId, &M::State),
         expansion: Expansion<M::State>,
         at: &mut Vec<Stats>,
+        new_states: &mut Vec<(M::State, M::State)>,
     ) -> Option<(Failure<M::State>, Stats)> {
         let generated_none = expansion.generated() == 0;
         let mut new_successors = 0;
@@ -568,6 +574,7 @@ impl<M: Model> Search<'_, '_, M> {
                 Class::Candidate(fp) => {
                     if self.seen.insert(fp) {
                         let new = state.take().expect("a candidate keeps its state");
+                        new_states.push((parent_state.clone(), new.clone()));
                         let id = self
                             .graph
                             .add_successor(self.model, parent, action, new, fp);
@@ -587,7 +594,6 @@ impl<M: Model> Search<'_, '_, M> {
         }
         self.generated += expansion.seen_after;
         if let Some(e) = expansion.next_error {
-            let parent_state = &self.graph.state(self.model, parent);
             let trace = match self.model.incomplete_successor(parent_state, &e) {
                 // TLC counts the incomplete successor as generated (not distinct: it is
                 // never fingerprinted) and ends the trace with it.
