@@ -11,6 +11,10 @@
 //! states ([`crate::Model::reproducible`] false) keeps every state, and a trace is a walk
 //! back along the links.
 //!
+//! The kept states past the first [`PACK_BEYOND`] (every kept state, under a memory budget)
+//! are held packed by [`crate::Model::pack`] in the [`crate::arena`], which under a budget
+//! writes them to disk.
+//!
 //! States are numbered in the order they were found, which is BFS order: the states of
 //! level `L` are a contiguous range of ids.
 
