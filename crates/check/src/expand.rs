@@ -12,6 +12,7 @@
 use std::sync::Arc;
 
 use crate::fpset::SeenReader;
+use crate::graph::Kept;
 use crate::model::{ActionId, Fingerprint, Model, ModelError};
 use crate::outcome::ErrorSite;
 use crate::parallel::{Handle, Pool};
@@ -198,18 +199,25 @@ fn classify<M: Model>(
     })
 }
 
-/// Starts expanding `parents` on `pool`; the result is in the order of `parents`.
+/// Starts expanding `parents` (as the graph stores them, packed ones in `bytes`) on `pool`:
+/// each is unpacked on the thread that expands it. The result, in the order of `parents`, is
+/// each parent state with its expansion.
 pub(crate) fn expand_all<'env, M: Model>(
     pool: &Pool<'env>,
     model: &'env M,
     seen: SeenReader,
-    parents: Arc<Vec<M::State>>,
-) -> Handle<Expansion<M::State>>
+    parents: Arc<Vec<Kept<M::State>>>,
+    bytes: Arc<Vec<u8>>,
+) -> Handle<(M::State, Expansion<M::State>)>
 where
     M::State: 'env,
 {
     pool.map(
         parents,
-        Arc::new(move |p: &M::State| expand(model, &seen, p)),
+        Arc::new(move |p: &Kept<M::State>| {
+            let parent = p.state(model, &bytes);
+            let expansion = expand(model, &seen, &parent);
+            (parent, expansion)
+        }),
     )
 }

@@ -70,6 +70,16 @@ pub(crate) enum Kept<S> {
     Packed { start: usize, len: usize },
 }
 
+impl<S: Clone> Kept<S> {
+    /// The state, unpacked from `bytes` (which a packed state's offsets count from).
+    pub(crate) fn state<M: Model<State = S>>(&self, model: &M, bytes: &[u8]) -> S {
+        match self {
+            Kept::Plain(s) => s.clone(),
+            &Kept::Packed { start, len } => model.unpack(&bytes[start..start + len]),
+        }
+    }
+}
+
 impl<S: Clone> StateGraph<S> {
     pub(crate) fn new() -> StateGraph<S> {
         StateGraph::with_trail(Trail::new())
@@ -113,8 +123,27 @@ impl<S: Clone> StateGraph<S> {
     }
 
     /// The kept states with ids in `range`, in order.
+    #[cfg(test)]
     pub(crate) fn states<M: Model<State = S>>(&self, model: &M, range: Range<usize>) -> Vec<S> {
         range.map(|id| self.kept(model, StateId(id))).collect()
+    }
+
+    /// The kept states with ids in `range`, as stored: plain ones cloned, packed ones with
+    /// their bytes copied into the returned buffer (which their offsets then count from),
+    /// for the threads that expand them to unpack ([`Kept::state`]).
+    pub(crate) fn stored(&self, range: Range<usize>) -> (Vec<Kept<S>>, Vec<u8>) {
+        let mut bytes = Vec::new();
+        let kept = range
+            .map(|id| match &self.states[id - self.first_kept] {
+                Kept::Plain(s) => Kept::Plain(s.clone()),
+                &Kept::Packed { start, len } => {
+                    let at = bytes.len();
+                    bytes.extend_from_slice(&self.arena.read(start, len));
+                    Kept::Packed { start: at, len }
+                }
+            })
+            .collect();
+        (kept, bytes)
     }
 
     fn kept<M: Model<State = S>>(&self, model: &M, id: StateId) -> S {
@@ -430,6 +459,21 @@ mod tests {
         let trace = steps(g.trace_to(&TREE, last));
         assert_eq!(trace.iter().map(|s| s.1).collect::<Vec<_>>(), chain);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "unnamed");
+    }
+
+    #[test]
+    fn stored_states_are_unpacked_from_the_bytes_copied_with_them() {
+        let dir = tempfile::tempdir().unwrap();
+        // Segments of 8 bytes: each packed state goes to disk once stored.
+        let mut g = StateGraph::spilling_to(dir.path().to_path_buf(), 8);
+        let d = chain(&mut g);
+        g.add_successor(&TREE, d, ActionId(2), 26, Fingerprint(27));
+        // 0, 100 and 5 are plain; 2, 12 and 26 packed.
+        assert_eq!(g.on_disk().1, 24);
+        let (stored, bytes) = g.stored(1..6);
+        assert_eq!(bytes.len(), 24);
+        let states: Vec<u64> = stored.iter().map(|k| k.state(&TREE, &bytes)).collect();
+        assert_eq!(states, [100, 2, 5, 12, 26]);
     }
 
     #[test]

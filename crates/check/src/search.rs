@@ -141,8 +141,8 @@ pub fn run<M: Model>(
     outcome
 }
 
-/// A batch being expanded: its states, and the handle on their expansions.
-type Started<S> = (Arc<Vec<S>>, Handle<Expansion<S>>);
+/// A batch being expanded: the handle on its states and their expansions.
+type Started<S> = Handle<(S, Expansion<S>)>;
 
 /// How many bytes of packed states a search under a memory budget of `budget` bytes keeps in
 /// memory before writing them out: a sixty-fourth of the budget, from 4 KiB to 64 MiB.
@@ -299,9 +299,9 @@ impl<M: Model> Search<'_, '_, M> {
                 while b + started.len() < batches.len() && started.len() <= ahead {
                     started.push_back(self.start_expanding(batches[b + started.len()].clone()));
                 }
-                let (parents, handle) = started.pop_front().expect("batch b was started");
+                let handle = started.pop_front().expect("batch b was started");
                 let expansions = self.pool.wait(handle);
-                if let Some(outcome) = self.batch(batch.clone(), &parents, expansions) {
+                if let Some(outcome) = self.batch(batch.clone(), expansions) {
                     return outcome;
                 }
                 let left = self.graph.len() - batch.end;
@@ -496,28 +496,33 @@ impl<M: Model> Search<'_, '_, M> {
         self.settle(false)
     }
 
-    /// Starts expanding the states with ids in `batch` on the workers; returns them too.
+    /// Starts expanding the states with ids in `batch` on the workers (which unpack them).
     fn start_expanding(&self, batch: Range<usize>) -> Started<M::State> {
-        let parents = Arc::new(self.graph.states(self.model, batch));
-        let handle = expand_all(self.pool, self.model, self.seen.reader(), parents.clone());
-        (parents, handle)
+        let (parents, bytes) = self.graph.stored(batch);
+        let seen = self.seen.reader();
+        expand_all(
+            self.pool,
+            self.model,
+            seen,
+            Arc::new(parents),
+            Arc::new(bytes),
+        )
     }
 
-    /// Merges the expansions of the states with ids in `batch` (of the current level, the
-    /// states `parents`), stores the new successors and starts checking them. Returns the
+    /// Merges the expansions of the states with ids in `batch` (of the current level, each
+    /// with its state), stores the new successors and starts checking them. Returns the
     /// outcome of the first failure known so far.
     fn batch(
         &mut self,
         batch: Range<usize>,
-        parents: &[M::State],
-        expansions: Vec<Expansion<M::State>>,
+        expansions: Vec<(M::State, Expansion<M::State>)>,
     ) -> Option<Outcome<M::State>> {
         let first_new = self.graph.len();
         let mut at = Vec::new();
         let mut new_states = Vec::new();
         let mut definite = None;
-        for (i, expansion) in expansions.into_iter().enumerate() {
-            let parent = (StateId(batch.start + i), &parents[i]);
+        for (i, (parent, expansion)) in expansions.into_iter().enumerate() {
+            let parent = (StateId(batch.start + i), &parent);
             definite = self.merge(parent, expansion, &mut at, &mut new_states);
             if definite.is_some() {
                 break;
