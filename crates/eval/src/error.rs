@@ -6,7 +6,7 @@
 use source::Span;
 
 /// An error raised by evaluation (or enumeration) of an expression. Its fields are those
-/// of [`EvalErrorData`], behind one pointer: evaluation returns `Result<Value, EvalError>`
+/// of `EvalErrorData`, behind one pointer: evaluation returns `Result<Value, EvalError>`
 /// from every expression, and a boxed error keeps that result as small as a value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EvalError(Box<EvalErrorData>);

@@ -1,6 +1,6 @@
 //! The intermediate representation the evaluator runs.
 //!
-//! Lowering (see [`crate::lower`]) resolves every name once: state variables become slot
+//! Lowering (the crate's `lower` module) resolves every name once: state variables become slot
 //! indices, bound variables and operator parameters become frame slots, operators become
 //! [`OpId`]s and standard-library operators become [`Builtin`]s. Evaluation therefore never
 //! looks a name up in a string table.
@@ -192,7 +192,7 @@ pub enum ExprKind {
     /// An expression that could not be lowered (an error was reported).
     Error,
     /// A closed constant expression, evaluated once and then reused (see
-    /// [`crate::eval::cache`]).
+    /// the `eval::cache` module).
     Cached(Arc<crate::eval::cache::CachedExpr>),
 }
 

@@ -2,7 +2,7 @@
 //! [`suite::RunReport`] — the terminal lines, the JSON run report, JUnit XML, the Markdown
 //! summary, ITF traces and human-readable traces.
 //!
-//! Renderers return strings; [`artifacts`] lists the files of a run with their contents.
+//! Renderers return strings; [`artifacts()`](fn@artifacts) lists the files of a run with their contents.
 //! Writing them is the caller's job, so this crate does no IO.
 
 pub mod artifacts;

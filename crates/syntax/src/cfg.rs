@@ -1,6 +1,6 @@
 //! The TLC model configuration (`.cfg`) as data.
 //!
-//! The reader lives in [`crate::cfg_parser`]; this file only says what a configuration is.
+//! The reader lives in the crate's `cfg_parser` module; this file only says what a configuration is.
 
 use source::Span;
 
