@@ -3,13 +3,14 @@
 //!
 //! TLC writes `(predecessor, fingerprint)` records to a trace file and rebuilds a
 //! counterexample by re-running the next-state relation from an initial state. This store
-//! does the same: for every distinct state it keeps one `(parent, action)` link (8 bytes)
-//! and its fingerprint (8 bytes), and the states themselves only from the level being
-//! expanded on ([`StateGraph::forget_before`] drops older ones, and under a memory budget
-//! moves their links and fingerprints to disk, see [`crate::trail`]). A trace to a state whose
-//! ancestors were dropped is rebuilt by [`crate::retrace`]. A model that cannot rebuild its
-//! states ([`crate::Model::reproducible`] false) keeps every state, and a trace is a walk
-//! back along the links.
+//! does the same: for every distinct state it keeps the id of its parent (4 bytes) and its
+//! fingerprint (8 bytes), and the states themselves only from the level being expanded on
+//! ([`StateGraph::forget_before`] drops older ones, and under a memory budget moves their
+//! links and fingerprints to disk, see [`crate::trail`]). A trace is rebuilt from the
+//! fingerprints along the links by [`crate::retrace`], which also finds the action of each
+//! step. A model that cannot rebuild its states ([`crate::Model::reproducible`] false) keeps
+//! every state and the action that reached it ([`StateGraph::recording_actions`]), and a
+//! trace is a walk back along the links.
 //!
 //! The kept states past the first [`PACK_BEYOND`] (every kept state, under a memory budget)
 //! are held packed by [`crate::Model::pack`] in the [`crate::arena`], which under a budget
@@ -26,7 +27,7 @@ use crate::arena::Arena;
 use crate::model::{ActionId, Fingerprint, Model};
 use crate::outcome::{Step, Trace};
 use crate::retrace;
-use crate::trail::{Link, Trail};
+use crate::trail::Trail;
 
 /// The id of a distinct state: its position in discovery order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -60,6 +61,9 @@ pub(crate) struct StateGraph<S> {
     /// The parents of the states whose parent id is at least [`FAR_PARENT`], by state id
     /// (only past four billion states).
     far_parents: BTreeMap<usize, usize>,
+    /// The action that reached each state, by id, when recorded (see
+    /// [`StateGraph::recording_actions`]); otherwise a trace finds them again.
+    actions: Option<Vec<ActionId>>,
 }
 
 /// A kept state: as it is, or packed by [`Model::pack`] into the graph's arena (from byte
@@ -103,7 +107,16 @@ impl<S: Clone> StateGraph<S> {
             arena: Arena::new(),
             trail,
             far_parents: BTreeMap::new(),
+            actions: None,
         }
+    }
+
+    /// This graph, recording the action that reached each state, for a model whose traces
+    /// cannot be rebuilt by running it again: its traces are then walks along the kept
+    /// states, which it must not forget.
+    pub(crate) fn recording_actions(mut self) -> StateGraph<S> {
+        self.actions = Some(Vec::new());
+        self
     }
 
     /// The number of states whose link and fingerprint are on disk, the bytes of packed
@@ -159,15 +172,7 @@ impl<S: Clone> StateGraph<S> {
         state: S,
         fp: Fingerprint,
     ) -> StateId {
-        self.push(
-            model,
-            state,
-            fp,
-            Link {
-                parent: NO_PARENT,
-                action: ActionId(0),
-            },
-        )
+        self.push(model, state, fp, NO_PARENT, ActionId(0))
     }
 
     pub(crate) fn add_successor<M: Model<State = S>>(
@@ -183,7 +188,7 @@ impl<S: Clone> StateGraph<S> {
             self.far_parents.insert(self.len(), parent.0);
         }
         let parent = near.unwrap_or(FAR_PARENT);
-        self.push(model, state, fp, Link { parent, action })
+        self.push(model, state, fp, parent, action)
     }
 
     fn push<M: Model<State = S>>(
@@ -191,7 +196,8 @@ impl<S: Clone> StateGraph<S> {
         model: &M,
         state: S,
         fp: Fingerprint,
-        link: Link,
+        link: u32,
+        action: ActionId,
     ) -> StateId {
         let start = self.arena.end();
         let packing = self.states.len() >= self.pack_from;
@@ -205,6 +211,9 @@ impl<S: Clone> StateGraph<S> {
         };
         self.states.push(kept);
         self.trail.push(link, fp);
+        if let Some(actions) = &mut self.actions {
+            actions.push(action);
+        }
         StateId(self.len() - 1)
     }
 
@@ -226,43 +235,42 @@ impl<S: Clone> StateGraph<S> {
         forgotten
     }
 
-    /// The parent of `id` and the action that reached it; `None` for an initial state.
-    fn parent(&self, id: StateId) -> Option<(StateId, ActionId)> {
-        let link = self.trail.link(id.0);
-        match link.parent {
+    /// The parent of `id`; `None` for an initial state.
+    fn parent(&self, id: StateId) -> Option<StateId> {
+        match self.trail.link(id.0) {
             NO_PARENT => None,
-            FAR_PARENT => Some((StateId(self.far_parents[&id.0]), link.action)),
-            near => Some((StateId(near as usize), link.action)),
+            FAR_PARENT => Some(StateId(self.far_parents[&id.0])),
+            near => Some(StateId(near as usize)),
         }
     }
 
-    /// The shortest known behaviour from an initial state to `id`: the kept states along
-    /// the parent links, after the forgotten ones rebuilt from their fingerprints.
+    /// The shortest known behaviour from an initial state to `id`: the states along the
+    /// parent links, generated again from their fingerprints; where actions are recorded,
+    /// the kept states along them (after the forgotten ones, generated again).
     pub(crate) fn trace_to<M: Model<State = S>>(&self, model: &M, id: StateId) -> Trace<S> {
-        // The ids along the path, `id` first. Ids fall along it, so the forgotten ones are a
-        // tail of this list.
-        let mut path = vec![(id, self.parent(id))];
-        while let Some((p, _)) = path.last().expect("not empty").1 {
-            path.push((p, self.parent(p)));
+        // The ids along the path, from an initial state to `id`. Ids rise along it, so the
+        // forgotten ones are a prefix.
+        let mut path = vec![id];
+        while let Some(p) = self.parent(*path.last().expect("not empty")) {
+            path.push(p);
         }
         path.reverse();
-        let forgotten = path
+        let rebuilt = match &self.actions {
+            Some(_) => path.iter().take_while(|i| i.0 < self.first_kept).count(),
+            None => path.len(),
+        };
+        let fingerprints: Vec<Fingerprint> = path[..rebuilt]
             .iter()
-            .take_while(|(i, _)| i.0 < self.first_kept)
-            .count();
-        let mut steps: Vec<Step<S>> = Vec::with_capacity(path.len());
-        if forgotten > 0 {
-            let wanted: Vec<(Fingerprint, Option<ActionId>)> = path[..forgotten]
-                .iter()
-                .map(|(i, _)| (self.trail.fingerprint(i.0), self.parent(*i).map(|(_, a)| a)))
-                .collect();
-            steps = retrace::rebuild(model, &wanted);
-        }
-        for (i, parent) in &path[forgotten..] {
-            steps.push(Step {
-                action: parent.map(|(_, action)| action),
-                state: self.kept(model, *i),
-            });
+            .map(|i| self.trail.fingerprint(i.0))
+            .collect();
+        let mut steps = retrace::rebuild(model, &fingerprints);
+        if let Some(actions) = &self.actions {
+            for &i in &path[rebuilt..] {
+                steps.push(Step {
+                    action: self.parent(i).map(|_| actions[i.0]),
+                    state: self.kept(model, i),
+                });
+            }
         }
         Trace { steps }
     }
@@ -503,24 +511,33 @@ mod tests {
 
     #[test]
     fn a_rebuilt_state_is_the_first_in_order_within_the_constraints() {
-        // With fold 2, 5 and 6 share a fingerprint (3): the first successor of 2 with it
-        // is 5 (action 1), unless 5 is outside the constraints; then the search stored 6
-        // (action 2).
-        for (banned, want, action) in [(u64::MAX, 5, 1), (6, 5, 1), (5, 6, 2)] {
+        // With fold 2 the two successors of a state share a fingerprint: from 0 the search
+        // stores 1 (action 1, fingerprint 1), and from 1 it stores 3 (action 1, fingerprint
+        // 2), unless 3 is outside the constraints; then it stores 4 (action 2).
+        for (banned, want, action) in [(u64::MAX, 3, 1), (4, 3, 1), (3, 4, 2)] {
             let tree = Tree { fold: 2, banned };
-            let store = || {
+            let store = |record: bool| {
                 let mut g = StateGraph::new();
+                if record {
+                    g = g.recording_actions();
+                }
                 let a = g.add_initial(&TREE, 0, Fingerprint(0));
-                let b = g.add_successor(&TREE, a, ActionId(2), 2, Fingerprint(1));
-                let c = g.add_successor(&TREE, b, ActionId(action), want, Fingerprint(3));
+                let b = g.add_successor(&TREE, a, ActionId(1), 1, Fingerprint(1));
+                let c = g.add_successor(&TREE, b, ActionId(action), want, Fingerprint(2));
                 (g, c)
             };
-            let (mut g, c) = store();
-            g.forget_before(3);
+            let (mut g, c) = store(false);
             let got = steps(g.trace_to(&tree, c));
-            assert_eq!(got.last(), Some(&(Some(action), want)), "banned {banned}");
-            // What is rebuilt is what a store that keeps every state gives.
-            let (kept, c) = store();
+            assert_eq!(
+                got,
+                [(None, 0), (Some(1), 1), (Some(action), want)],
+                "banned {banned}"
+            );
+            // The same once the states are forgotten, and the same as a store that keeps
+            // every state and the action that reached it.
+            g.forget_before(3);
+            assert_eq!(got, steps(g.trace_to(&tree, c)));
+            let (kept, c) = store(true);
             assert_eq!(got, steps(kept.trace_to(&tree, c)));
         }
     }
@@ -531,9 +548,9 @@ mod tests {
         g.add_initial(&TREE, 0u64, Fingerprint(0));
         let far = StateId(FAR_PARENT as usize + 5);
         let id = g.add_successor(&TREE, far, ActionId(1), 1, Fingerprint(1));
-        assert_eq!(g.parent(id), Some((far, ActionId(1))));
+        assert_eq!(g.parent(id), Some(far));
         let near = g.add_successor(&TREE, StateId(0), ActionId(2), 2, Fingerprint(2));
-        assert_eq!(g.parent(near), Some((StateId(0), ActionId(2))));
+        assert_eq!(g.parent(near), Some(StateId(0)));
         assert_eq!(g.parent(StateId(0)), None);
     }
 }

@@ -108,6 +108,11 @@ pub fn run<M: Model>(
             Some(bytes) => StateGraph::spilling_to(options.spill_dir(), arena_segment(bytes)),
             None => StateGraph::new(),
         };
+        let graph = if model.reproducible() {
+            graph
+        } else {
+            graph.recording_actions()
+        };
         let mut search = Search {
             model,
             options,

@@ -1,8 +1,8 @@
-//! The trail: every distinct state's link to its parent and its fingerprint, by state id.
+//! The trail: every distinct state's link to its parent and its fingerprint, by state id,
+//! 12 bytes a state.
 //!
-//! They are read only to build a trace (and the links of the level being expanded, to pair
-//! new states with their parents). Under a memory budget ([`crate::Options::memory`]) the
-//! records of finished levels go to a file of 16-byte records (parent, action, fingerprint,
+//! They are read only to build a trace. Under a memory budget ([`crate::Options::memory`])
+//! the records of finished levels go to a file of 12-byte records (parent, fingerprint,
 //! little-endian) as the search moves on, and a trace reads back the few it needs. The file
 //! is unnamed (removed by the system when closed). Should writing fail, the records stay in
 //! memory and the failure is reported.
@@ -12,24 +12,17 @@ use std::io;
 use std::os::unix::fs::FileExt;
 use std::path::PathBuf;
 
-use crate::model::{ActionId, Fingerprint};
-
-/// How a state was first reached: the id of its parent (or a marker, see
-/// [`crate::graph`]) and its action, 8 bytes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Link {
-    pub(crate) parent: u32,
-    pub(crate) action: ActionId,
-}
+use crate::model::Fingerprint;
 
 /// Bytes of a record on disk.
-const RECORD: usize = 16;
+const RECORD: usize = 12;
 
-/// The links and fingerprints of all states; those with ids below `on_disk` in `file`.
+/// The parent links and fingerprints of all states; those with ids below `on_disk` in
+/// `file`. A link is the id of the state's parent, or a marker (see [`crate::graph`]).
 #[derive(Debug, Default)]
 pub(crate) struct Trail {
     /// The records with ids `on_disk..`.
-    links: Vec<Link>,
+    links: Vec<u32>,
     fingerprints: Vec<Fingerprint>,
     on_disk: usize,
     spill: Option<Spill>,
@@ -76,13 +69,13 @@ impl Trail {
         self.spill.as_ref().and_then(|s| s.error.as_deref())
     }
 
-    pub(crate) fn push(&mut self, link: Link, fp: Fingerprint) {
+    pub(crate) fn push(&mut self, link: u32, fp: Fingerprint) {
         self.links.push(link);
         self.fingerprints.push(fp);
     }
 
     /// The link of state `id`.
-    pub(crate) fn link(&self, id: usize) -> Link {
+    pub(crate) fn link(&self, id: usize) -> u32 {
         match id.checked_sub(self.on_disk) {
             Some(i) => self.links[i],
             None => self.read(id).0,
@@ -108,8 +101,7 @@ impl Trail {
         }
         let mut bytes = Vec::with_capacity(n * RECORD);
         for (link, fp) in self.links[..n].iter().zip(&self.fingerprints[..n]) {
-            bytes.extend_from_slice(&link.parent.to_le_bytes());
-            bytes.extend_from_slice(&link.action.0.to_le_bytes());
+            bytes.extend_from_slice(&link.to_le_bytes());
             bytes.extend_from_slice(&fp.0.to_le_bytes());
         }
         let offset = (self.on_disk * RECORD) as u64;
@@ -132,21 +124,16 @@ impl Trail {
     ///
     /// # Panics
     /// If the file cannot be read back (the disk failed under the search).
-    fn read(&self, id: usize) -> (Link, Fingerprint) {
+    fn read(&self, id: usize) -> (u32, Fingerprint) {
         let file = self.spill.as_ref().and_then(|s| s.file.as_ref());
         let file = file.expect("records below on_disk are in the file");
         let mut b = [0u8; RECORD];
         if let Err(e) = file.read_exact_at(&mut b, (id * RECORD) as u64) {
             panic!("could not read the trace links back from disk: {e}");
         }
-        let word = |i: usize| u32::from_le_bytes(b[i..i + 4].try_into().unwrap());
-        let link = Link {
-            parent: word(0),
-            action: ActionId(word(4)),
-        };
         (
-            link,
-            Fingerprint(u64::from_le_bytes(b[8..].try_into().unwrap())),
+            u32::from_le_bytes(b[..4].try_into().unwrap()),
+            Fingerprint(u64::from_le_bytes(b[4..].try_into().unwrap())),
         )
     }
 }
@@ -169,19 +156,14 @@ mod tests {
 
     fn fill(t: &mut Trail, n: u32) {
         for i in 0..n {
-            let link = Link {
-                parent: i / 2,
-                action: ActionId(i % 3),
-            };
-            t.push(link, Fingerprint(u64::from(i) << 33 | 7));
+            t.push(i / 2, Fingerprint(u64::from(i) << 33 | 7));
         }
     }
 
     fn check(t: &Trail, n: u32) {
         assert_eq!(t.len(), n as usize);
         for i in 0..n {
-            let link = t.link(i as usize);
-            assert_eq!((link.parent, link.action), (i / 2, ActionId(i % 3)), "{i}");
+            assert_eq!(t.link(i as usize), i / 2, "{i}");
             assert_eq!(
                 t.fingerprint(i as usize),
                 Fingerprint(u64::from(i) << 33 | 7)
