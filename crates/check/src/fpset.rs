@@ -1,11 +1,16 @@
 //! The seen set: an open-addressing hash table of 64-bit fingerprints.
 //!
 //! TLC keeps only fingerprints of the states it has seen (`FPSet`), so two states with the same
-//! fingerprint count as one. This is the same idea in its simplest fast form: a flat table of
-//! 64-bit slots with linear probing, doubled when three quarters full. Fingerprints come from
-//! models and may be poorly distributed (a Rust model may use a counter as its fingerprint), so the
-//! slot is chosen from a multiplicative mix of the fingerprint. `0` marks an empty slot; the
-//! fingerprint 0 itself is remembered by a flag.
+//! fingerprint count as one. This is the same idea in a simple fast form: tables of 64-bit
+//! slots with linear probing, each doubled when three quarters full. Fingerprints come from
+//! models and may be poorly distributed (a Rust model may use a counter as its fingerprint), so
+//! the slot is chosen from a multiplicative mix of the fingerprint. `0` marks an empty slot;
+//! the fingerprint 0 itself is remembered by a flag.
+//!
+//! The set is split into [`SHARDS`] tables (TLC's `MultiFPSet` splits it too), by the top bits
+//! of the mix, each grown on its own: doubling copies one shard while the others stay as they
+//! are, so the memory a resize needs for a moment is a shard's, not the whole table's again
+//! (which, for a large search, was the peak of the whole run).
 //!
 //! Inserting needs `&mut`: the engine inserts from one thread, in a deterministic order (the
 //! merge decides what is new). Meanwhile the threads expanding later batches probe the same
@@ -13,11 +18,11 @@
 //! atomics written only from empty to a fingerprint, so a reader sees either, and a miss
 //! only means the merge will look the fingerprint up itself.
 //!
-//! With a memory budget ([`FingerprintSet::with_budget`]) the table stops growing at the
-//! largest size within it; when that table is three quarters full, its fingerprints are
-//! merged into a sorted run on disk ([`crate::spill`]) and the table starts empty. A
-//! fingerprint is then seen if it is in the table or in the run. Should writing the run fail
-//! (a full disk), the table grows past the budget instead and the failure is reported
+//! With a memory budget ([`FingerprintSet::with_budget`]) the shards stop growing at the
+//! largest size within it; when one of them is three quarters full, the fingerprints of all
+//! are merged into a sorted run on disk ([`crate::spill`]) and the tables start empty. A
+//! fingerprint is then seen if it is in a table or in the run. Should writing the run fail
+//! (a full disk), the tables grow past the budget instead and the failure is reported
 //! ([`FingerprintSet::spill_error`]): the search goes on.
 
 use std::io;
@@ -29,14 +34,33 @@ use crate::model::Fingerprint;
 use crate::spill::Run;
 
 const EMPTY: u64 = 0;
+/// The least number of slots of the whole set (of all shards), as a power of two.
 const MIN_CAPACITY_LOG2: u32 = 10;
+/// The number of shards is `1 << SHARD_BITS`.
+const SHARD_BITS: u32 = 6;
+/// The number of tables the set is split into.
+pub(crate) const SHARDS: usize = 1 << SHARD_BITS;
+/// The least number of slots of a shard, as a power of two.
+const MIN_SHARD_LOG2: u32 = MIN_CAPACITY_LOG2 - SHARD_BITS;
 
-/// The slots of one size of the table. Only the owning set writes them (filling empty
+/// The mix of a fingerprint from which its shard and slot are chosen (Fibonacci hashing: the
+/// high bits of the product depend on every bit of `fp`).
+fn mix(fp: u64) -> u64 {
+    fp.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The shard of a mixed fingerprint: its top bits.
+fn shard_of(h: u64) -> usize {
+    (h >> (64 - SHARD_BITS)) as usize
+}
+
+/// The slots of one size of one shard. Only the owning set writes them (filling empty
 /// slots, never clearing one); readers may probe them meanwhile.
 #[derive(Debug)]
 struct Table {
     slots: Box<[AtomicU64]>,
-    /// `64 - log2(slots.len())`: the shift that turns a mixed fingerprint into a slot index.
+    /// `64 - log2(slots.len())`: the shift that turns a mixed fingerprint, without its shard
+    /// bits, into a slot index.
     shift: u32,
 }
 
@@ -48,14 +72,18 @@ impl Table {
         }
     }
 
-    fn slot_of(&self, fp: u64) -> usize {
-        // Fibonacci hashing: the high bits of the product depend on every bit of `fp`.
-        (fp.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    fn log2(&self) -> u32 {
+        64 - self.shift
     }
 
-    fn contains(&self, fp: u64) -> bool {
+    /// The first slot to probe for a fingerprint with mix `h`: the bits after the shard's.
+    fn slot_of(&self, h: u64) -> usize {
+        ((h << SHARD_BITS) >> self.shift) as usize
+    }
+
+    fn contains(&self, fp: u64, h: u64) -> bool {
         let mask = self.slots.len() - 1;
-        let mut i = self.slot_of(fp);
+        let mut i = self.slot_of(h);
         loop {
             match self.slots[i].load(Ordering::Relaxed) {
                 EMPTY => return false,
@@ -65,10 +93,11 @@ impl Table {
         }
     }
 
-    /// Puts `fp` (non-zero) in; returns whether it was absent. Only the owner calls it.
-    fn place(&self, fp: u64) -> bool {
+    /// Puts `fp` (non-zero, with mix `h`) in; returns whether it was absent. Only the owner
+    /// calls it.
+    fn place(&self, fp: u64, h: u64) -> bool {
         let mask = self.slots.len() - 1;
-        let mut i = self.slot_of(fp);
+        let mut i = self.slot_of(h);
         loop {
             match self.slots[i].load(Ordering::Relaxed) {
                 EMPTY => {
@@ -82,14 +111,24 @@ impl Table {
     }
 }
 
+/// The shards of a set at one time.
+type Shards = Arc<[Arc<Table>]>;
+
+/// Whether `fp` (non-zero) is in one of `shards`.
+fn in_shards(shards: &Shards, fp: u64) -> bool {
+    let h = mix(fp);
+    shards[shard_of(h)].contains(fp, h)
+}
+
 /// A set of fingerprints.
 #[derive(Debug)]
 pub struct FingerprintSet {
-    table: Arc<Table>,
-    /// Fingerprints in the set (the table's, the run's and zero).
+    /// Replaced whole when a shard grows, so a reader's copy stays as it was.
+    shards: Shards,
+    /// Fingerprints in the set (the tables', the run's and zero).
     len: u64,
-    /// Fingerprints in `table`.
-    in_table: u64,
+    /// Fingerprints in each shard's table.
+    in_table: [u64; SHARDS],
     has_zero: bool,
     spill: Option<Spill>,
 }
@@ -101,7 +140,7 @@ struct Spill {
     parent: PathBuf,
     /// Removed, with any run left in it, when the set is dropped.
     dir: Option<tempfile::TempDir>,
-    /// The table's largest size within the budget.
+    /// A shard's largest size within the budget.
     max_log2: u32,
     run: Option<Arc<Run>>,
     runs_written: u64,
@@ -118,9 +157,11 @@ impl FingerprintSet {
     /// An empty set.
     pub fn new() -> FingerprintSet {
         FingerprintSet {
-            table: Arc::new(Table::with_log2(MIN_CAPACITY_LOG2)),
+            shards: (0..SHARDS)
+                .map(|_| Arc::new(Table::with_log2(MIN_SHARD_LOG2)))
+                .collect(),
             len: 0,
-            in_table: 0,
+            in_table: [0; SHARDS],
             has_zero: false,
             spill: None,
         }
@@ -135,7 +176,7 @@ impl FingerprintSet {
         set.spill = Some(Spill {
             parent: dir.to_path_buf(),
             dir: None,
-            max_log2: 63 - slots.leading_zeros(),
+            max_log2: 63 - slots.leading_zeros() - SHARD_BITS,
             run: None,
             runs_written: 0,
             error: None,
@@ -177,7 +218,7 @@ impl FingerprintSet {
         if fp.0 == EMPTY {
             return self.has_zero;
         }
-        self.table.contains(fp.0) || self.run().is_some_and(|r| r.contains(fp.0))
+        in_shards(&self.shards, fp.0) || self.run().is_some_and(|r| r.contains(fp.0))
     }
 
     /// Inserts `fp`; returns whether it was new.
@@ -193,22 +234,26 @@ impl FingerprintSet {
             return false;
         }
         // Keep the load factor at most three quarters so probe sequences stay short (a few
-        // slots of one or two cache lines) while the table takes 11 to 21 bytes per entry.
-        if (self.in_table + 1) * 4 > self.table.slots.len() as u64 * 3 {
-            self.make_room();
+        // slots of one or two cache lines) while a table takes 11 to 21 bytes per entry.
+        let h = mix(fp.0);
+        let shard = shard_of(h);
+        if (self.in_table[shard] + 1) * 4 > self.shards[shard].slots.len() as u64 * 3 {
+            self.make_room(shard);
         }
-        let new = self.table.place(fp.0);
+        let new = self.shards[shard].place(fp.0, h);
         self.len += u64::from(new);
-        self.in_table += u64::from(new);
+        self.in_table[shard] += u64::from(new);
         new
     }
 
-    /// Grows the table, or writes it out to disk when it is as large as the budget allows.
-    fn make_room(&mut self) {
-        let log2 = 64 - self.table.shift;
+    /// Grows a shard, or writes every table out to disk when the shard is as large as the
+    /// budget allows.
+    fn make_room(&mut self, shard: usize) {
+        let log2 = self.shards[shard].log2();
         if let Some(spill) = &mut self.spill {
             if log2 >= spill.max_log2 && spill.error.is_none() {
-                let mut fps: Vec<u64> = (self.table.slots.iter())
+                let mut fps: Vec<u64> = (self.shards.iter())
+                    .flat_map(|t| t.slots.iter())
                     .map(|s| s.load(Ordering::Relaxed))
                     .filter(|&fp| fp != EMPTY)
                     .collect();
@@ -217,8 +262,10 @@ impl FingerprintSet {
                     Ok(run) => {
                         spill.run = Some(Arc::new(run));
                         spill.runs_written += 1;
-                        self.table = Arc::new(Table::with_log2(log2));
-                        self.in_table = 0;
+                        self.shards = (self.shards.iter())
+                            .map(|t| Arc::new(Table::with_log2(t.log2())))
+                            .collect();
+                        self.in_table = [0; SHARDS];
                         return;
                     }
                     Err(e) => {
@@ -230,7 +277,7 @@ impl FingerprintSet {
                 }
             }
         }
-        self.grow();
+        self.grow(shard);
     }
 
     /// A handle that other threads can probe while this set keeps growing. It sees every
@@ -238,22 +285,24 @@ impl FingerprintSet {
     /// before the set next resizes): a `false` from it means "not known to be seen".
     pub(crate) fn reader(&self) -> SeenReader {
         SeenReader {
-            table: self.table.clone(),
+            shards: self.shards.clone(),
             run: self.run().cloned(),
             has_zero: self.has_zero,
         }
     }
 
-    fn grow(&mut self) {
-        let log2 = 64 - self.table.shift + 1;
-        let table = Table::with_log2(log2);
-        for fp in self.table.slots.iter().map(|s| s.load(Ordering::Relaxed)) {
+    fn grow(&mut self, shard: usize) {
+        let old = &self.shards[shard];
+        let table = Table::with_log2(old.log2() + 1);
+        for fp in old.slots.iter().map(|s| s.load(Ordering::Relaxed)) {
             if fp != EMPTY {
-                table.place(fp);
+                table.place(fp, mix(fp));
             }
         }
-        // Readers holding the old table keep it alive and still read it correctly.
-        self.table = Arc::new(table);
+        // Readers holding the old shards keep them alive and still read them correctly.
+        let mut shards = self.shards.to_vec();
+        shards[shard] = Arc::new(table);
+        self.shards = shards.into();
     }
 }
 
@@ -273,7 +322,7 @@ impl Spill {
 /// A read-only view of a [`FingerprintSet`], for the threads that expand states.
 #[derive(Clone, Debug)]
 pub(crate) struct SeenReader {
-    table: Arc<Table>,
+    shards: Shards,
     run: Option<Arc<Run>>,
     has_zero: bool,
 }
@@ -284,7 +333,7 @@ impl SeenReader {
         if fp.0 == EMPTY {
             return self.has_zero;
         }
-        self.table.contains(fp.0) || self.run.as_ref().is_some_and(|r| r.contains(fp.0))
+        in_shards(&self.shards, fp.0) || self.run.as_ref().is_some_and(|r| r.contains(fp.0))
     }
 }
 
@@ -304,6 +353,26 @@ mod tests {
             assert_eq!(set.contains(Fingerprint(i * 7 + 1)), (i * 7 + 1) % 7 == 0);
         }
         assert_eq!(set.len(), 10_000);
+    }
+
+    #[test]
+    fn a_shard_grows_alone() {
+        let mut set = FingerprintSet::new();
+        let mut fp = 1u64;
+        let before = set.shards.clone();
+        while Arc::ptr_eq(&set.shards, &before) {
+            set.insert(Fingerprint(fp));
+            fp += 1;
+        }
+        // The first shard to be given a 13th fingerprint (past three quarters of its 16
+        // slots) was doubled; the others are the same tables.
+        let grown: Vec<usize> = (0..SHARDS)
+            .filter(|&i| !Arc::ptr_eq(&set.shards[i], &before[i]))
+            .collect();
+        assert_eq!(grown.len(), 1);
+        assert_eq!(set.shards[grown[0]].slots.len(), 32);
+        assert_eq!(set.in_table[grown[0]], 13);
+        assert!((1..fp).all(|i| set.contains(Fingerprint(i))));
     }
 
     #[test]
@@ -346,8 +415,11 @@ mod tests {
             assert!(!set.insert(fp(i / 10 * 7)), "{i}: {} was seen", i / 10 * 7);
         }
         assert_eq!(set.len(), 10_000);
-        assert_eq!(set.runs_written(), 10_000 / 768);
-        assert_eq!(set.on_disk(), 10_000 / 768 * 768);
+        // The shards (16 slots each) never grow; the first to hold 12 fingerprints sends
+        // every table to disk, so at least as many runs as one table of 1024 slots needs.
+        assert!(set.shards.iter().all(|t| t.slots.len() == 16));
+        assert!(set.runs_written() >= 10_000 / 768, "{}", set.runs_written());
+        assert_eq!(set.on_disk() + set.in_table.iter().sum::<u64>(), 10_000);
         assert!(set.spill_error().is_none());
         let reader = set.reader();
         for i in 0..10_000u64 {

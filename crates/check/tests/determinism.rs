@@ -278,8 +278,8 @@ fn a_trace_rebuilt_from_fingerprints_is_the_trace_of_kept_states() {
 
 #[test]
 fn a_seen_set_spilled_to_disk_gives_the_same_outcome() {
-    // An 8 KiB table (768 fingerprints before it is written out) against the cube's 29 791
-    // states, and the links of finished levels on disk: the outcome, traces included, is that
+    // An 8 KiB table (64 shards of 16 slots, all written out once one holds 12, so at most
+    // 768 fingerprints in memory) against the cube's 29 791 states, and the links of finished levels on disk: the outcome, traces included, is that
     // of a search with everything in memory.
     let dir = tempfile::tempdir().unwrap();
     let cube_sum = || cube().invariant("Sum", |&(a, b, c)| a + b + c != 40);
@@ -297,7 +297,8 @@ fn a_seen_set_spilled_to_disk_gives_the_same_outcome() {
         };
         let mut spilled = cube().run_with(&options.clone().with_deadlock_check(false));
         assert!(spilled.disk.runs >= 29_791 / 768, "{:?}", spilled.disk);
-        assert_eq!(spilled.disk.fingerprints, spilled.disk.runs * 768);
+        let on_disk = spilled.disk.fingerprints;
+        assert!(on_disk <= 29_791 && on_disk + 768 >= 29_791, "{on_disk}");
         assert_eq!(spilled.disk.error, None);
         spilled.disk = Default::default();
         assert_eq!(spilled, ok, "workers = {workers}");

@@ -233,12 +233,16 @@ fn a_memory_budget_spills_the_seen_set_to_disk_and_changes_no_count() {
     assert_eq!(code, 0, "{stdout}");
     // TLC's figures (Counters.expect).
     assert_eq!(counts(&r), (16807, 133771, 0, 31));
-    // An 8 KiB table holds 768 fingerprints before it is written out.
+    // An 8 KiB table holds at most 768 fingerprints before it is written out.
     let on_disk = r["disk"]["fingerprints"].as_u64().unwrap();
-    assert_eq!(on_disk, 16807 / 768 * 768, "{r}");
+    assert!(on_disk <= 16807 && on_disk + 768 >= 16807, "{r}");
+    let runs = r["disk"]["runs"].as_u64().unwrap();
+    assert!(runs >= 16807 / 768, "{r}");
     // Every level is finished when the search completes: every state's link went to disk.
     assert_eq!(r["disk"]["links"].as_u64(), Some(16807), "{r}");
-    assert!(stdout.contains("fingerprints of the seen set (its table written out 21 times)"));
+    assert!(stdout.contains(&format!(
+        "fingerprints of the seen set (its table written out {runs} times)"
+    )));
     // The levels' packed states went to disk 4 KiB at a time and were read back from there.
     assert!(r["disk"]["packed_bytes"].as_u64().unwrap() >= 4096, "{r}");
     assert!(
