@@ -104,7 +104,32 @@ fn a_row_per_model_and_worker_count_with_tlcs_counts() {
     assert!(stdout.lines().any(|l| l.starts_with("DieHard")
         && l.contains("warden-w1")
         && l.ends_with("invariant-violated")));
-    assert!(!stdout.contains("geometric mean"));
+    // No TLC run, so no ratio to TLC; two worker counts, so a speed-up of one over the other.
+    assert!(!stdout.contains("/TLC"), "{stdout}");
+    assert!(
+        stdout.contains("warden-w2 speed-up over warden-w1: geometric mean"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn repeated_runs_keep_the_median_and_say_how_many_were_made() {
+    let file = bench_file("repeat", |_, g| g);
+    let (code, stdout) = bench(&file, &["Counters", "DieHard", "--repeat", "3"]);
+    assert_eq!(code, 0, "{stdout}");
+    let (d, g) = expected("basics/Counters");
+    assert_eq!(
+        rows(&stdout, "warden-w1")["Counters"],
+        (d.to_string(), g.to_string())
+    );
+    assert!(stdout
+        .lines()
+        .any(|l| l.starts_with("Counters") && l.ends_with("ok x3")));
+    assert!(stdout
+        .lines()
+        .any(|l| l.starts_with("DieHard") && l.ends_with("invariant-violated x3")));
+    let (code, _) = bench(&file, &["Counters", "--repeat", "0"]);
+    assert_eq!(code, 2, "a repeat count of 0 is a usage error");
 }
 
 #[test]

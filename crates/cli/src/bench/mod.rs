@@ -37,8 +37,12 @@ figures on one worker. Each run is a child process (`warden check --json`, or TL
 peak memory (RSS) is its own; B/state is peak RSS over distinct states. With --tlc, TLC runs
 first (`java -XX:+UseParallelGC -cp JAR tlc2.TLC -workers 1`, in the spec's directory, with a
 throw-away -metadir) and `vs TLC` is warden's generated states per second over TLC's, above 1
-when warden is faster; the geometric mean over the models closes the table. A count followed
-by `!` differs from TLC's (this run's, else the bench file's).
+when warden is faster; the geometric mean over the models closes the table. With several
+worker counts, the table also closes with the speed-up of each over the first: its wall time
+over theirs, per model, and their geometric mean. With --repeat N every run (TLC's too) is
+made N times and the row is the run of median wall time (status `ok xN`), so one slow run
+does not decide a ratio. A count followed by `!` differs from TLC's (this run's, else the
+bench file's).
 
 Exit codes:
   0  every run finished and every count agrees with TLC's
@@ -75,6 +79,10 @@ pub struct BenchArgs {
     /// The Java launcher used with --tlc.
     #[arg(long, value_name = "PATH", default_value = "java")]
     pub java: PathBuf,
+    /// Make every run this many times and keep the one of median wall time.
+    #[arg(long, value_name = "N", default_value_t = 1,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub repeat: u32,
     /// List the bench file's models and exit.
     #[arg(long)]
     pub list: bool,
@@ -162,8 +170,10 @@ fn run_models(
             .is_some_and(|f| f.load(Ordering::SeqCst))
     };
     let mut all_good = true;
-    // Per worker count, the ratios warden/TLC of generated states per second.
+    // Per worker count, the ratios warden/TLC of generated states per second, and the
+    // speed-ups over the first worker count (its wall time over this one's).
     let mut ratios: Vec<Vec<f64>> = vec![Vec::new(); workers.len()];
+    let mut speedups: Vec<Vec<f64>> = vec![Vec::new(); workers.len()];
     for m in models {
         if stop() {
             break;
@@ -185,17 +195,14 @@ fn run_models(
         }
         let tlc = match &args.tlc {
             Some(jar) => {
-                let t = child::tlc(
-                    &child::Java {
-                        java: &args.java,
-                        jar,
-                        library: args.tlc_library.as_deref(),
-                    },
-                    &spec,
-                    &cfg,
-                    args.timeout,
-                    scratch,
-                )?;
+                let java = child::Java {
+                    java: &args.java,
+                    jar,
+                    library: args.tlc_library.as_deref(),
+                };
+                let t = median_run(args.repeat, || {
+                    child::tlc(&java, &spec, &cfg, args.timeout, scratch)
+                })?;
                 let differs = differs(&t, None, &m.tlc);
                 all_good &= t.finished && !differs;
                 println!("{}", table::row_text(&row(m, "TLC", &t, None, differs)));
@@ -203,14 +210,21 @@ fn run_models(
             }
             None => None,
         };
+        let mut first: Option<Measured> = None;
         for (i, &w) in workers.iter().enumerate() {
             if stop() {
                 break;
             }
-            let r = child::warden(exe, &spec, &cfg, w, args.timeout, scratch)?;
+            let r = median_run(args.repeat, || {
+                child::warden(exe, &spec, &cfg, w, args.timeout, scratch)
+            })?;
             let ratio = tlc.as_ref().and_then(|t| ratio(&r, t));
             if let Some(x) = ratio {
                 ratios[i].push(x);
+            }
+            match &first {
+                None => first = Some(r.clone()),
+                Some(f) => speedups[i].extend(speedup(f, &r)),
             }
             let differs = differs(&r, tlc.as_ref(), &m.tlc);
             all_good &= r.finished && !differs;
@@ -227,6 +241,15 @@ fn run_models(
                 ),
                 None => println!("warden-w{w}/TLC: no model finished on both"),
             }
+        }
+    }
+    for (w, rs) in workers.iter().zip(&speedups).skip(1) {
+        if let Some(g) = table::geometric_mean(rs) {
+            println!(
+                "warden-w{w} speed-up over warden-w{}: geometric mean {g:.2} over {} model(s)",
+                workers[0],
+                rs.len()
+            );
         }
     }
     if stop() {
@@ -267,6 +290,37 @@ fn row(m: &BenchModel, engine: &str, r: &Measured, ratio: Option<f64>, differs: 
         differs,
         status: r.status.clone(),
     }
+}
+
+/// Makes a run `n` times and returns the one of median wall time, its status marked with the
+/// number of runs; a run that did not finish is returned at once (its figures are not
+/// comparable, and repeating a timeout only wastes time).
+fn median_run(
+    n: u32,
+    mut run: impl FnMut() -> anyhow::Result<Measured>,
+) -> anyhow::Result<Measured> {
+    let mut runs = Vec::with_capacity(n as usize);
+    for _ in 0..n {
+        let r = run()?;
+        if !r.finished {
+            return Ok(r);
+        }
+        runs.push(r);
+    }
+    runs.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
+    let mut median = runs.swap_remove(runs.len() / 2);
+    if n > 1 {
+        median.status = format!("{} x{n}", median.status);
+    }
+    Ok(median)
+}
+
+/// The wall time of `base` over that of `other`, when both searches finished with the same
+/// counts (above 1 when `other` is faster).
+fn speedup(base: &Measured, other: &Measured) -> Option<f64> {
+    let same = base.distinct == other.distinct && base.generated == other.generated;
+    (base.finished && other.finished && same && other.seconds > 0.0)
+        .then(|| base.seconds / other.seconds)
 }
 
 /// warden's generated states per second over TLC's, when both searches finished.
@@ -316,6 +370,30 @@ mod tests {
         let t = measured(10, 100, 4.0, true);
         assert_eq!(ratio(&w, &t), Some(4.0));
         assert_eq!(ratio(&measured(5, 50, 1.0, false), &t), None);
+    }
+
+    #[test]
+    fn the_median_run_is_kept_and_an_unfinished_one_ends_the_repeats() {
+        let mut times = [3.0, 1.0, 2.0].into_iter();
+        let r = median_run(3, || Ok(measured(10, 100, times.next().unwrap(), true))).unwrap();
+        assert_eq!((r.seconds, r.status.as_str()), (2.0, "ok x3"));
+        let mut made = 0;
+        let r = median_run(3, || {
+            made += 1;
+            Ok(measured(1, 2, 9.0, false))
+        })
+        .unwrap();
+        assert_eq!((made, r.finished, r.status.as_str()), (1, false, "ok"));
+        let once = median_run(1, || Ok(measured(10, 100, 5.0, true))).unwrap();
+        assert_eq!(once.status, "ok");
+    }
+
+    #[test]
+    fn the_speedup_is_of_wall_time_between_runs_with_the_same_counts() {
+        let one = measured(10, 100, 3.0, true);
+        assert_eq!(speedup(&one, &measured(10, 100, 2.0, true)), Some(1.5));
+        assert_eq!(speedup(&one, &measured(10, 99, 2.0, true)), None);
+        assert_eq!(speedup(&one, &measured(10, 100, 2.0, false)), None);
     }
 
     #[test]
