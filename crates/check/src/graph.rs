@@ -12,9 +12,9 @@
 //! every state and the action that reached it ([`StateGraph::recording_actions`]), and a
 //! trace is a walk back along the links.
 //!
-//! The kept states past the first [`PACK_BEYOND`] (every kept state, under a memory budget)
-//! are held packed by [`crate::Model::pack`] in the [`crate::arena`], which under a budget
-//! writes them to disk.
+//! The kept states past the first [`PACK_BEYOND`], or past those estimated to take
+//! [`PACK_BYTES`] (every kept state, under a memory budget), are held packed by
+//! [`crate::Model::pack`] in the [`crate::arena`], which under a budget writes them to disk.
 //!
 //! States are numbered in the order they were found, which is BFS order: the states of
 //! level `L` are a contiguous range of ids.
@@ -45,6 +45,18 @@ const FAR_PARENT: u32 = u32::MAX - 1;
 /// records); packing costs an encoding and a decoding a state, a few per cent of the time.
 pub(crate) const PACK_BEYOND: usize = 1 << 18;
 
+/// The estimated bytes of the states kept as they are past which the next ones are packed,
+/// when the search has no memory budget: with states of several kilobytes a level takes
+/// that much well before [`PACK_BEYOND`] states. Not less: an unpacked state has values of
+/// its own, sharing nothing with its parent's, so packing costs more than its encoding. On
+/// NanoMedium (estimates near 4 KB a state, shared parts counted in full), packing past
+/// 128 MiB took a third more CPU time for 40% of the peak memory; past 1 GiB, 5% more for
+/// 87%.
+pub(crate) const PACK_BYTES: usize = 1 << 30;
+
+/// One state kept as it is in this many has its size estimated ([`Model::state_bytes`]).
+const SAMPLE_EVERY: usize = 64;
+
 /// Distinct states' links and fingerprints, and the states with ids from
 /// [`StateGraph::first_kept`] on.
 #[derive(Debug)]
@@ -55,6 +67,10 @@ pub(crate) struct StateGraph<S> {
     /// A state is packed ([`Model::pack`]: a few bytes instead of its values, unpacked
     /// whenever it is read) when at least this many states are kept before it.
     pack_from: usize,
+    /// The number of kept states held as they are (not packed).
+    plain: usize,
+    /// The estimated bytes of a state held as it is: a running mean over a sample.
+    plain_state_bytes: usize,
     /// The encodings of the packed states.
     arena: Arena,
     trail: Trail,
@@ -104,6 +120,8 @@ impl<S: Clone> StateGraph<S> {
             states: Vec::new(),
             first_kept: 0,
             pack_from: PACK_BEYOND,
+            plain: 0,
+            plain_state_bytes: 0,
             arena: Arena::new(),
             trail,
             far_parents: BTreeMap::new(),
@@ -200,13 +218,22 @@ impl<S: Clone> StateGraph<S> {
         action: ActionId,
     ) -> StateId {
         let start = self.arena.end();
-        let packing = self.states.len() >= self.pack_from;
+        let packing = self.states.len() >= self.pack_from
+            || self.plain.saturating_mul(self.plain_state_bytes) >= PACK_BYTES;
         let kept = if packing && model.pack(&state, self.arena.buffer()) {
             let len = self.arena.end() - start;
             self.arena.settle();
             Kept::Packed { start, len }
         } else {
             self.arena.truncate(start);
+            if self.plain.is_multiple_of(SAMPLE_EVERY) {
+                let bytes = model.state_bytes(&state);
+                self.plain_state_bytes = match self.plain_state_bytes {
+                    0 => bytes,
+                    mean => (mean * 7 + bytes) / 8,
+                };
+            }
+            self.plain += 1;
             Kept::Plain(state)
         };
         self.states.push(kept);
@@ -225,6 +252,9 @@ impl<S: Clone> StateGraph<S> {
         // Only a trace reads their records now.
         self.trail.retire_before(self.first_kept);
         let forgotten: Vec<Kept<S>> = self.states.drain(..n).collect();
+        self.plain -= (forgotten.iter())
+            .filter(|k| matches!(k, Kept::Plain(_)))
+            .count();
         // The arena's bytes before the first packed state still kept are no longer read.
         let first_packed = self.states.iter().find_map(|k| match k {
             Kept::Packed { start, .. } => Some(*start),
@@ -305,6 +335,8 @@ mod tests {
     struct Tree {
         fold: u64,
         banned: u64,
+        /// The size estimate of every state (the default's when 0).
+        bytes: usize,
     }
 
     impl Model for Tree {
@@ -334,6 +366,13 @@ mod tests {
         fn action_label(&self, a: ActionId) -> String {
             format!("A{}", a.0)
         }
+        fn state_bytes(&self, _: &u64) -> usize {
+            if self.bytes == 0 {
+                size_of::<u64>()
+            } else {
+                self.bytes
+            }
+        }
         /// Multiples of 5 cannot be packed (after writing a byte, which must be dropped).
         fn pack(&self, n: &u64, out: &mut Vec<u8>) -> bool {
             out.push(0xAB);
@@ -362,6 +401,7 @@ mod tests {
     const TREE: Tree = Tree {
         fold: 1,
         banned: u64::MAX,
+        bytes: 0,
     };
 
     fn steps(t: Trace<u64>) -> Vec<(Option<u32>, u64)> {
@@ -510,12 +550,39 @@ mod tests {
     }
 
     #[test]
+    fn large_states_are_packed_once_those_kept_are_estimated_to_take_pack_bytes() {
+        // States estimated at 1 MiB each: the first 1024 are kept as they are.
+        let big = Tree {
+            bytes: 1 << 20,
+            ..TREE
+        };
+        let mut g = StateGraph::new();
+        let n = PACK_BYTES >> 20;
+        for s in 0..n as u64 {
+            g.add_initial(&big, 3, Fingerprint(s));
+        }
+        assert_eq!(g.arena.in_memory(), 0);
+        let first = g.add_initial(&big, 7, Fingerprint(n as u64));
+        assert_eq!(g.arena.in_memory(), 8, "the next one is packed");
+        assert_eq!(g.states(&big, first.0..first.0 + 1), [7]);
+        // Once they are forgotten, states are kept as they are again.
+        g.forget_before(first.0);
+        g.add_initial(&big, 11, Fingerprint(n as u64 + 1));
+        assert_eq!(g.arena.in_memory(), 8);
+        assert_eq!(g.plain, 1);
+    }
+
+    #[test]
     fn a_rebuilt_state_is_the_first_in_order_within_the_constraints() {
         // With fold 2 the two successors of a state share a fingerprint: from 0 the search
         // stores 1 (action 1, fingerprint 1), and from 1 it stores 3 (action 1, fingerprint
         // 2), unless 3 is outside the constraints; then it stores 4 (action 2).
         for (banned, want, action) in [(u64::MAX, 3, 1), (4, 3, 1), (3, 4, 2)] {
-            let tree = Tree { fold: 2, banned };
+            let tree = Tree {
+                fold: 2,
+                banned,
+                bytes: 0,
+            };
             let store = |record: bool| {
                 let mut g = StateGraph::new();
                 if record {

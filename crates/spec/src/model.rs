@@ -265,6 +265,14 @@ impl Model for SpecModel {
         self.reproducible
     }
 
+    fn state_bytes(&self, state: &State) -> usize {
+        // The state, its Arc (two counts and the values) and what the values hold.
+        std::mem::size_of::<State>()
+            + 2 * std::mem::size_of::<usize>()
+            + std::mem::size_of_val::<[Value]>(&state.0)
+            + state.0.iter().map(Value::heap_bytes).sum::<usize>()
+    }
+
     fn pack(&self, state: &State, out: &mut Vec<u8>) -> bool {
         state.1.is_none() && state.0.iter().all(|v| value::codec::encode(v, out))
     }

@@ -29,6 +29,7 @@ mod order;
 mod permute;
 mod print;
 mod set;
+mod size;
 mod strings;
 
 pub use error::ValueError;
