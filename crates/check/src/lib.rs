@@ -46,6 +46,7 @@ mod arena;
 mod expand;
 mod fpset;
 mod graph;
+mod init_parts;
 mod model;
 mod options;
 mod outcome;

@@ -64,6 +64,15 @@ impl<'p> Ctx<'p> {
         init: &Expr,
         emit: &mut dyn FnMut(Vec<Value>) -> EvalResult<()>,
     ) -> EvalResult<()> {
+        self.init_states_with(init, &mut |_, st| emit(st))
+    }
+
+    /// [`Ctx::init_states`], `emit` also seeing the context (where the state was found).
+    pub(crate) fn init_states_with(
+        &mut self,
+        init: &Expr,
+        emit: &mut dyn FnMut(&Ctx<'p>, Vec<Value>) -> EvalResult<()>,
+    ) -> EvalResult<()> {
         self.stack.clear();
         self.base = 0;
         self.next = vec![None; self.prog.vars.len()];
@@ -71,7 +80,7 @@ impl<'p> Ctx<'p> {
         let prog = self.prog;
         let r = self.enumerate(init, &Cont::Nil, true, &mut |cx| {
             let st = complete(cx, prog, "the initial predicate")?;
-            emit(st)?;
+            emit(cx, st)?;
             Ok(true)
         });
         self.in_next = false;
@@ -110,6 +119,8 @@ impl<'p> Ctx<'p> {
     pub(crate) fn enabled(&mut self, a: &Expr) -> EvalResult<bool> {
         let saved_next = std::mem::replace(&mut self.next, vec![None; self.prog.vars.len()]);
         let saved_in = std::mem::replace(&mut self.in_next, false);
+        // Its choices are its own: every alternative counts.
+        let saved_split = self.split.take();
         let mut found = false;
         let r = self.enumerate(a, &Cont::Nil, false, &mut |cx| {
             if cx.next.iter().all(|v| v.is_some()) {
@@ -120,6 +131,7 @@ impl<'p> Ctx<'p> {
         });
         self.next = saved_next;
         self.in_next = saved_in;
+        self.split = saved_split;
         r?;
         Ok(found)
     }
@@ -335,7 +347,11 @@ impl<'p> Ctx<'p> {
                 self.enumerate(first, &c, init, emit)
             }
             ExprKind::Or(xs) => {
-                for x in xs {
+                let split = self.splits_here(xs.len());
+                for (i, x) in xs.iter().enumerate() {
+                    if split && !self.takes(i, xs.len()) {
+                        continue;
+                    }
                     if !self.enumerate(x, cont, init, emit)? {
                         return Ok(false);
                     }
@@ -344,7 +360,16 @@ impl<'p> Ctx<'p> {
             }
             ExprKind::Quant(false, bounds, body) => {
                 let levels = self.levels(bounds)?;
-                self.iterate(&levels, &mut |cx| cx.enumerate(body, cont, init, emit))
+                let n = (levels.iter()).fold(1usize, |n, (e, _)| n.saturating_mul(e.len()));
+                let split = self.splits_here(n);
+                let mut i = 0;
+                self.iterate(&levels, &mut |cx| {
+                    i += 1;
+                    if split && !cx.takes(i - 1, n) {
+                        return Ok(true);
+                    }
+                    cx.enumerate(body, cont, init, emit)
+                })
             }
             ExprKind::Quant(true, bounds, body) => {
                 // TLC processes `\A x \in S : P` here as the conjunction of P's instances
@@ -464,7 +489,11 @@ impl<'p> Ctx<'p> {
             ExprKind::In(lhs, set) => match self.target(lhs, init) {
                 Some(slot) => {
                     let elems = self.elems(set)?;
-                    for v in elems.iter() {
+                    let split = self.splits_here(elems.len());
+                    for (i, v) in elems.iter().enumerate() {
+                        if split && !self.takes(i, elems.len()) {
+                            continue;
+                        }
                         if !self.assign(slot, v.clone(), cont, init, emit)? {
                             return Ok(false);
                         }
