@@ -46,7 +46,6 @@ mod arena;
 mod expand;
 mod fpset;
 mod graph;
-mod init_parts;
 mod model;
 mod options;
 mod outcome;

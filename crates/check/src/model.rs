@@ -75,25 +75,6 @@ pub trait Model: Sync {
     /// Calls `emit` with every initial state, in a fixed order.
     fn init(&self, emit: &mut dyn FnMut(Self::State)) -> Result<(), ModelError>;
 
-    /// Calls `emit` with the initial states of part `part` of `parts`, so that threads can
-    /// enumerate them apart: parts `0`, `1`, … `parts - 1`, one after the other, each up to
-    /// its error if it has one, and no further than the first part with an error, must give
-    /// [`Model::init`]'s states in its order, and its error. (A model may split its
-    /// enumeration at its first choice, each part taking a run of its alternatives.) The
-    /// default makes no split: part 0 gives every state, the other parts none.
-    fn init_part(
-        &self,
-        part: usize,
-        _parts: usize,
-        emit: &mut dyn FnMut(Self::State),
-    ) -> Result<(), ModelError> {
-        if part == 0 {
-            self.init(emit)
-        } else {
-            Ok(())
-        }
-    }
-
     /// Calls `emit` with every successor of `state` and the action that produced it, in a
     /// fixed order. Duplicates may be emitted; each counts as a generated state.
     fn next(

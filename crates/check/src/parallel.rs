@@ -119,27 +119,7 @@ impl<'env> Pool<'env> {
         R: Send + 'env,
         F: Fn(&T) -> R + Send + Sync + 'env,
     {
-        self.map_by(items, f, CHUNK)
-    }
-
-    /// [`Pool::map`], each item a job of its own (for few items, each a large piece of work).
-    pub(crate) fn map_each<T, R, F>(&self, items: Arc<Vec<T>>, f: Arc<F>) -> Handle<R>
-    where
-        T: Send + Sync + 'env,
-        R: Send + 'env,
-        F: Fn(&T) -> R + Send + Sync + 'env,
-    {
-        self.map_by(items, f, 1)
-    }
-
-    /// [`Pool::map`] with `chunk` items a job.
-    fn map_by<T, R, F>(&self, items: Arc<Vec<T>>, f: Arc<F>, chunk: usize) -> Handle<R>
-    where
-        T: Send + Sync + 'env,
-        R: Send + 'env,
-        F: Fn(&T) -> R + Send + Sync + 'env,
-    {
-        let chunks = items.len().div_ceil(chunk);
+        let chunks = items.len().div_ceil(CHUNK);
         let parts = Arc::new(Mutex::new(Parts {
             chunks: (0..chunks).map(|_| None).collect(),
             remaining: chunks,
@@ -150,9 +130,9 @@ impl<'env> Pool<'env> {
             for c in 0..chunks {
                 let (items, f, parts) = (items.clone(), f.clone(), parts.clone());
                 queue.jobs.push_back(Box::new(move || {
-                    let end = ((c + 1) * chunk).min(items.len());
+                    let end = ((c + 1) * CHUNK).min(items.len());
                     let out = catch_unwind(AssertUnwindSafe(|| {
-                        items[c * chunk..end].iter().map(&*f).collect::<Vec<R>>()
+                        items[c * CHUNK..end].iter().map(&*f).collect::<Vec<R>>()
                     }));
                     let mut parts = lock(&parts);
                     match out {

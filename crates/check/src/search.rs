@@ -75,7 +75,6 @@ use std::time::Instant;
 use crate::expand::{expand_all, Check, Class, Expansion};
 use crate::fpset::FingerprintSet;
 use crate::graph::{StateGraph, StateId};
-use crate::init_parts;
 use crate::model::{ActionId, Model, ModelError};
 use crate::options::Options;
 use crate::outcome::{DiskUse, ErrorSite, Limit, Outcome, Stats, Step, Trace, Verdict};
@@ -410,22 +409,14 @@ impl<M: Model> Search<'_, '_, M> {
         let model = self.model;
         let mut buffer = Vec::new();
         let mut done = None;
-        let mut take = |this: &mut Self, state| {
+        let result = model.init(&mut |state| {
             if done.is_none() {
                 buffer.push(state);
                 if buffer.len() == BATCH {
-                    done = this.initial_batch(std::mem::take(&mut buffer));
+                    done = self.initial_batch(std::mem::take(&mut buffer));
                 }
             }
-        };
-        // With several workers the enumeration is made in parts, in parallel (it would
-        // print in parallel too, so not for a model that prints), and its states then taken
-        // in order as if from one enumeration.
-        let result = if self.pool.threads() > 0 && model.reproducible() {
-            init_parts::initial_states(self.pool, model, &mut |state| take(self, state))
-        } else {
-            model.init(&mut |state| take(self, state))
-        };
+        });
         if done.is_none() && !buffer.is_empty() {
             done = self.initial_batch(buffer);
         }

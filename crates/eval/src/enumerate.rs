@@ -64,15 +64,6 @@ impl<'p> Ctx<'p> {
         init: &Expr,
         emit: &mut dyn FnMut(Vec<Value>) -> EvalResult<()>,
     ) -> EvalResult<()> {
-        self.init_states_with(init, &mut |_, st| emit(st))
-    }
-
-    /// [`Ctx::init_states`], `emit` also seeing the context (where the state was found).
-    pub(crate) fn init_states_with(
-        &mut self,
-        init: &Expr,
-        emit: &mut dyn FnMut(&Ctx<'p>, Vec<Value>) -> EvalResult<()>,
-    ) -> EvalResult<()> {
         self.stack.clear();
         self.base = 0;
         self.next = vec![None; self.prog.vars.len()];
@@ -80,7 +71,7 @@ impl<'p> Ctx<'p> {
         let prog = self.prog;
         let r = self.enumerate(init, &Cont::Nil, true, &mut |cx| {
             let st = complete(cx, prog, "the initial predicate")?;
-            emit(cx, st)?;
+            emit(st)?;
             Ok(true)
         });
         self.in_next = false;
@@ -119,8 +110,6 @@ impl<'p> Ctx<'p> {
     pub(crate) fn enabled(&mut self, a: &Expr) -> EvalResult<bool> {
         let saved_next = std::mem::replace(&mut self.next, vec![None; self.prog.vars.len()]);
         let saved_in = std::mem::replace(&mut self.in_next, false);
-        // Its choices are its own: every alternative counts.
-        let saved_split = self.split.take();
         let mut found = false;
         let r = self.enumerate(a, &Cont::Nil, false, &mut |cx| {
             if cx.next.iter().all(|v| v.is_some()) {
@@ -131,7 +120,6 @@ impl<'p> Ctx<'p> {
         });
         self.next = saved_next;
         self.in_next = saved_in;
-        self.split = saved_split;
         r?;
         Ok(found)
     }
@@ -347,11 +335,7 @@ impl<'p> Ctx<'p> {
                 self.enumerate(first, &c, init, emit)
             }
             ExprKind::Or(xs) => {
-                let split = self.splits_here(xs.len());
-                for (i, x) in xs.iter().enumerate() {
-                    if split && !self.takes(i, xs.len()) {
-                        continue;
-                    }
+                for x in xs {
                     if !self.enumerate(x, cont, init, emit)? {
                         return Ok(false);
                     }
@@ -360,16 +344,7 @@ impl<'p> Ctx<'p> {
             }
             ExprKind::Quant(false, bounds, body) => {
                 let levels = self.levels(bounds)?;
-                let n = (levels.iter()).fold(1usize, |n, (e, _)| n.saturating_mul(e.len()));
-                let split = self.splits_here(n);
-                let mut i = 0;
-                self.iterate(&levels, &mut |cx| {
-                    i += 1;
-                    if split && !cx.takes(i - 1, n) {
-                        return Ok(true);
-                    }
-                    cx.enumerate(body, cont, init, emit)
-                })
+                self.iterate(&levels, &mut |cx| cx.enumerate(body, cont, init, emit))
             }
             ExprKind::Quant(true, bounds, body) => {
                 // TLC processes `\A x \in S : P` here as the conjunction of P's instances
@@ -489,11 +464,7 @@ impl<'p> Ctx<'p> {
             ExprKind::In(lhs, set) => match self.target(lhs, init) {
                 Some(slot) => {
                     let elems = self.elems(set)?;
-                    let split = self.splits_here(elems.len());
-                    for (i, v) in elems.iter().enumerate() {
-                        if split && !self.takes(i, elems.len()) {
-                            continue;
-                        }
+                    for v in elems.iter() {
                         if !self.assign(slot, v.clone(), cont, init, emit)? {
                             return Ok(false);
                         }

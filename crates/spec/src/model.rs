@@ -216,20 +216,6 @@ impl Model for SpecModel {
         .map_err(|e| self.error(e))
     }
 
-    fn init_part(
-        &self,
-        part: usize,
-        parts: usize,
-        emit: &mut dyn FnMut(State),
-    ) -> Result<(), ModelError> {
-        let mut cx = self.ctx(&[]);
-        cx.init_states_part(&self.init, part, parts, &mut |vs| {
-            emit(State::complete(vs));
-            Ok(())
-        })
-        .map_err(|e| self.error(e))
-    }
-
     fn next(&self, state: &State, emit: &mut dyn FnMut(ActionId, State)) -> Result<(), ModelError> {
         let mut cx = self.ctx(state.values());
         for (i, a) in self.actions.iter().enumerate() {

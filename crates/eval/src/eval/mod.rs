@@ -126,9 +126,6 @@ pub struct Ctx<'p> {
     /// equal captured values has the same value. TLC also evaluates a LET definition once
     /// per context. Bounded to [`LET_MEMO_ENTRIES`], newest first.
     let_memo: Vec<(OpId, Vec<Value>, Value)>,
-    /// The part of an enumeration of initial states this context makes, if it makes one
-    /// part (see the `split` module).
-    pub(crate) split: Option<crate::split::Split>,
 }
 
 /// How many LET values a context remembers at most.
@@ -154,7 +151,6 @@ impl<'p> Ctx<'p> {
             frames: Vec::new(),
             depth: 0,
             let_memo: Vec::new(),
-            split: None,
         }
     }
 
