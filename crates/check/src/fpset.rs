@@ -9,8 +9,7 @@
 //!
 //! The set is split into [`SHARDS`] tables (TLC's `MultiFPSet` splits it too), by the top bits
 //! of the mix, each grown on its own: doubling copies one shard while the others stay as they
-//! are, so the memory a resize needs for a moment is a shard's, not the whole table's again
-//! (which, for a large search, was the peak of the whole run).
+//! are, so the memory a resize needs for a moment is a shard's, not the whole table's again.
 //!
 //! Inserting needs `&mut`: the engine inserts from one thread, in a deterministic order (the
 //! merge decides what is new). Meanwhile the threads expanding later batches probe the same

@@ -13,16 +13,15 @@ impl Value {
     /// ([`size_of::<Value>`]). Strings and model values are interned: they hold nothing.
     pub fn heap_bytes(&self) -> usize {
         let all = |vs: &[Value]| vs.iter().map(Value::heap_bytes).sum::<usize>();
+        let fields = |fs: &[(Str, Value)]| {
+            std::mem::size_of_val(fs) + fs.iter().map(|(_, v)| v.heap_bytes()).sum::<usize>()
+        };
         match self {
             Value::Bool(_) | Value::Int(_) | Value::Str(_) | Value::ModelValue(_) => 0,
             Value::Set(vs) | Value::Tuple(vs) => {
                 ARC_HEADER + size_of::<Value>() * vs.len() + all(vs)
             }
-            Value::Record(fs) => {
-                ARC_HEADER
-                    + size_of::<(Str, Value)>() * fs.len()
-                    + fs.iter().map(|(_, v)| v.heap_bytes()).sum::<usize>()
-            }
+            Value::Record(fs) => ARC_HEADER + fields(fs),
             Value::Func(ps) => {
                 ARC_HEADER
                     + size_of::<(Value, Value)>() * ps.len()
@@ -36,10 +35,7 @@ impl Value {
                     + match &**l {
                         LazySet::Subset(v) | LazySet::Seq(v) => v.heap_bytes(),
                         LazySet::FnSet(a, b) => a.heap_bytes() + b.heap_bytes(),
-                        LazySet::RecordSet(fs) => {
-                            size_of::<(Str, Value)>() * fs.len()
-                                + fs.iter().map(|(_, v)| v.heap_bytes()).sum::<usize>()
-                        }
+                        LazySet::RecordSet(fs) => fields(fs),
                         LazySet::Product(vs) => size_of::<Value>() * vs.len() + all(vs),
                         LazySet::Interval(..) | LazySet::Nat | LazySet::Int | LazySet::String => 0,
                     }
