@@ -70,7 +70,7 @@ impl<'p> Ctx<'p> {
         self.in_next = true;
         let prog = self.prog;
         let r = self.enumerate(init, &Cont::Nil, true, &mut |cx| {
-            let st = complete(cx, prog, "the initial predicate")?;
+            let st = complete(cx, prog, &|| "the initial predicate".to_owned())?;
             emit(st)?;
             Ok(true)
         });
@@ -97,7 +97,7 @@ impl<'p> Ctx<'p> {
         }
         let prog = self.prog;
         self.enumerate(&action.expr, &Cont::Nil, false, &mut |cx| {
-            let st = complete(cx, prog, &format!("action {}", label())).inspect_err(|_| {
+            let st = complete(cx, prog, &|| format!("action {}", label())).inspect_err(|_| {
                 *incomplete = Some(cx.next.clone());
             })?;
             emit(st)?;
@@ -271,15 +271,17 @@ impl<'p> Ctx<'p> {
         &mut self,
         slot: u32,
         v: Value,
+        normal: bool,
         cont: &Cont<'_>,
         init: bool,
         emit: &mut Emit<'_, 'p>,
     ) -> EvalResult<bool> {
         // A variable's value in the current state is already normal (UNCHANGED x, x' = x).
-        let unchanged = self
-            .cur
-            .get(slot as usize)
-            .is_some_and(|c| c.same_instance(&v));
+        let unchanged = normal
+            || self
+                .cur
+                .get(slot as usize)
+                .is_some_and(|c| c.same_instance(&v));
         let v = if unchanged { v } else { vals::normalize(&v)? };
         self.next[slot as usize] = Some(v);
         let r = self.resume(cont, init, emit);
@@ -457,7 +459,7 @@ impl<'p> Ctx<'p> {
             ExprKind::Eq(lhs, rhs) => match self.target(lhs, init) {
                 Some(slot) => {
                     let v = self.eval(rhs)?;
-                    self.assign(slot, v, cont, init, emit)
+                    self.assign(slot, v, rhs.builds_normal(), cont, init, emit)
                 }
                 None => self.guard(e, cont, init, emit),
             },
@@ -465,7 +467,7 @@ impl<'p> Ctx<'p> {
                 Some(slot) => {
                     let elems = self.elems(set)?;
                     for v in elems.iter() {
-                        if !self.assign(slot, v.clone(), cont, init, emit)? {
+                        if !self.assign(slot, v.clone(), false, cont, init, emit)? {
                             return Ok(false);
                         }
                     }
@@ -569,12 +571,15 @@ fn unchanged_vars(prog: &Program, e: &Expr, out: &mut Vec<u32>, depth: u32) -> b
     }
 }
 
-fn complete(cx: &Ctx, prog: &Program, what: &str) -> EvalResult<Vec<Value>> {
+/// The assigned next state, or TLC's error naming the unassigned variables; `what` names
+/// the action (or the initial predicate), asked for only when a variable is unassigned.
+fn complete(cx: &Ctx, prog: &Program, what: &dyn Fn() -> String) -> EvalResult<Vec<Value>> {
     let mut out = Vec::with_capacity(cx.next.len());
-    for (i, v) in cx.next.iter().enumerate() {
+    for v in cx.next.iter() {
         match v {
             Some(v) => out.push(v.clone()),
             None => {
+                let what = what();
                 let missing: Vec<&str> = cx
                     .next
                     .iter()
@@ -582,7 +587,6 @@ fn complete(cx: &Ctx, prog: &Program, what: &str) -> EvalResult<Vec<Value>> {
                     .filter(|(_, v)| v.is_none())
                     .map(|(j, _)| prog.vars[j].as_str())
                     .collect();
-                let _ = i;
                 return Err(EvalError::new(if what == "the initial predicate" {
                     format!(
                         "The initial predicate does not specify the value of {}.",

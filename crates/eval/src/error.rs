@@ -50,10 +50,15 @@ impl EvalError {
 
     /// Sets the span if none is set yet (the innermost expression wins).
     pub fn at(mut self, span: Span) -> EvalError {
+        self.set_span(span);
+        self
+    }
+
+    /// Sets the span in place if none is set yet (the innermost expression wins).
+    pub fn set_span(&mut self, span: Span) {
         if self.span.is_none() {
             self.span = Some(span);
         }
-        self
     }
 }
 

@@ -238,6 +238,30 @@ impl ExprKind {
 }
 
 impl Expr {
+    /// Whether every value of this expression is already normal (holds no lazily
+    /// represented set), so that storing it in a state needs no normalisation walk: a state
+    /// variable, a tuple, record or enumerated set or set map (the evaluator normalises
+    /// their parts), `EXCEPT` on such a value (it normalises each new part), a literal with
+    /// no lazy set, and `IF`/`CASE` whose every branch is one of these.
+    pub fn builds_normal(&self) -> bool {
+        match &self.kind {
+            ExprKind::Var(_)
+            | ExprKind::PrimeVar(_)
+            | ExprKind::Tuple(_)
+            | ExprKind::Record(_)
+            | ExprKind::SetEnum(_)
+            | ExprKind::SetMap(..) => true,
+            ExprKind::Lit(v) => !v.contains_lazy(),
+            ExprKind::Except(f, _) => f.builds_normal(),
+            ExprKind::If(_, a, b) => a.builds_normal() && b.builds_normal(),
+            ExprKind::Case(arms, other) => {
+                arms.iter().all(|(_, b)| b.builds_normal())
+                    && other.as_ref().is_none_or(|o| o.builds_normal())
+            }
+            _ => false,
+        }
+    }
+
     /// Calls `f` on this expression and every sub-expression, parents first.
     pub fn walk_mut(&mut self, f: &mut dyn FnMut(&mut Expr)) {
         f(self);

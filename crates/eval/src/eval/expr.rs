@@ -15,8 +15,8 @@ impl Ctx<'_> {
     pub(super) fn eval_inner(&mut self, e: &Expr) -> EvalResult<Value> {
         Ok(match &e.kind {
             ExprKind::Lit(v) => v.clone(),
-            ExprKind::Var(i) => self.read_var(*i, false)?,
-            ExprKind::PrimeVar(i) => self.read_var(*i, true)?,
+            ExprKind::Var(i) => return self.read_var(*i, false),
+            ExprKind::PrimeVar(i) => return self.read_var(*i, true),
             ExprKind::Prime(inner) => {
                 if self.in_next {
                     return err("A primed expression was primed again.");
@@ -24,19 +24,19 @@ impl Ctx<'_> {
                 self.in_next = true;
                 let r = self.eval(inner);
                 self.in_next = false;
-                r?
+                return r;
             }
             ExprKind::Local(s) => match &self.stack[self.base + *s as usize] {
                 Slot::LazyFn(id, frame) => {
                     let (id, frame) = (*id, frame.clone());
                     self.materialise(id, &frame)?
                 }
-                slot => self.slot_value(slot)?,
+                slot => return self.slot_value(slot),
             },
-            ExprKind::Const(c) => self.const_value(*c)?,
-            ExprKind::Call(id, args) => self.call(*id, args, false)?,
-            ExprKind::CallLocal(id, args) if args.is_empty() => self.call_let(*id)?,
-            ExprKind::CallLocal(id, args) => self.call(*id, args, true)?,
+            ExprKind::Const(c) => return self.const_value(*c),
+            ExprKind::Call(id, args) => return self.call(*id, args, false),
+            ExprKind::CallLocal(id, args) if args.is_empty() => return self.call_let(*id),
+            ExprKind::CallLocal(id, args) => return self.call(*id, args, true),
             ExprKind::CallParam(s, args) => {
                 let ov = match &self.stack[self.base + *s as usize] {
                     Slot::Op(o) => o.clone(),
@@ -90,7 +90,7 @@ impl Ctx<'_> {
                     self.builtin(*b, &vs)?
                 }
             },
-            ExprKind::BuiltinHo(b, args) => self.builtin_ho(*b, args)?,
+            ExprKind::BuiltinHo(b, args) => return self.builtin_ho(*b, args),
             ExprKind::Not(a) => Value::Bool(!self.eval_bool(a)?),
             ExprKind::And(xs) => {
                 for x in xs {
@@ -133,11 +133,11 @@ impl Ctx<'_> {
                 Value::Bool(self.member(&x, b)?)
             }
             ExprKind::If(c, a, b) => {
-                if self.eval_bool(c)? {
-                    self.eval(a)?
+                return if self.eval_bool(c)? {
+                    self.eval(a)
                 } else {
-                    self.eval(b)?
-                }
+                    self.eval(b)
+                };
             }
             ExprKind::Case(arms, other) => {
                 for (g, body) in arms {
@@ -146,7 +146,7 @@ impl Ctx<'_> {
                     }
                 }
                 match other {
-                    Some(o) => self.eval(o)?,
+                    Some(o) => return self.eval(o),
                     None => return err("Attempted to evaluate a CASE with no conditions true."),
                 }
             }
@@ -263,7 +263,7 @@ impl Ctx<'_> {
                 }
                 Value::Lazy(Arc::new(value::LazySet::RecordSet(out)))
             }
-            ExprKind::FnCons(bounds, body) => self.build_fn(bounds, body)?,
+            ExprKind::FnCons(bounds, body) => return self.build_fn(bounds, body),
             ExprKind::FnSet(a, b) => {
                 let d = self.eval(a)?;
                 let r = self.eval(b)?;
@@ -286,7 +286,7 @@ impl Ctx<'_> {
                 let r = self.rec_fn_point(id, &xv);
                 self.stack.truncate(nb);
                 self.base = old;
-                r?
+                return r;
             }
             ExprKind::FnApp(f, x) => {
                 if let Some(v) = self.try_ref(e) {

@@ -8,6 +8,7 @@
 use std::sync::Arc;
 
 pub mod cache;
+mod pool;
 
 use value::Value;
 
@@ -136,21 +137,35 @@ const LET_MEMO_ENTRIES: usize = 32;
 /// end with a diagnostic, not by overflowing the thread's stack.
 pub const MAX_EVAL_DEPTH: u32 = 50_000;
 
+impl Drop for Ctx<'_> {
+    fn drop(&mut self) {
+        pool::give(pool::Buffers {
+            next: std::mem::take(&mut self.next),
+            stack: std::mem::take(&mut self.stack),
+            regs: std::mem::take(&mut self.regs),
+            frames: std::mem::take(&mut self.frames),
+            let_memo: std::mem::take(&mut self.let_memo),
+        });
+    }
+}
+
 impl<'p> Ctx<'p> {
     /// A context evaluating over `cur` (no next state).
     pub fn new(prog: &'p Program, cur: &'p [Value], out: &'p dyn Output) -> Ctx<'p> {
+        let mut b = pool::take();
+        b.next.resize(prog.vars.len(), None);
         Ctx {
             prog,
             cur,
-            next: vec![None; prog.vars.len()],
+            next: b.next,
             in_next: false,
-            stack: Vec::with_capacity(64),
+            stack: b.stack,
             base: 0,
             out,
-            regs: Vec::new(),
-            frames: Vec::new(),
+            regs: b.regs,
+            frames: b.frames,
             depth: 0,
-            let_memo: Vec::new(),
+            let_memo: b.let_memo,
         }
     }
 
@@ -390,8 +405,21 @@ impl<'p> Ctx<'p> {
     }
 
     /// Evaluates an expression.
+    #[inline(always)]
     pub fn eval(&mut self, e: &Expr) -> EvalResult<Value> {
-        self.deeper(|c| c.eval_inner(e)).map_err(|x| x.at(e.span))
+        // The result is returned as the callee left it and an error is annotated in place:
+        // unpacking and repacking a value at every level of the expression tree is a copy
+        // the hot path does not need.
+        if self.depth >= MAX_EVAL_DEPTH {
+            return Err(too_deep());
+        }
+        self.depth += 1;
+        let mut r = self.eval_inner(e);
+        self.depth -= 1;
+        if let Err(x) = &mut r {
+            x.set_span(e.span);
+        }
+        r
     }
 
     /// Runs `f` one nesting level deeper, or fails once [`MAX_EVAL_DEPTH`] levels are under
@@ -401,10 +429,7 @@ impl<'p> Ctx<'p> {
         f: impl FnOnce(&mut Self) -> EvalResult<T>,
     ) -> EvalResult<T> {
         if self.depth >= MAX_EVAL_DEPTH {
-            return Err(EvalError::new(format!(
-                "The evaluation nested more than {MAX_EVAL_DEPTH} levels deep; this is \
-                 probably an infinite recursion in the spec."
-            )));
+            return Err(too_deep());
         }
         self.depth += 1;
         let r = f(self);
@@ -914,6 +939,15 @@ impl<'p> Ctx<'p> {
 }
 
 mod expr;
+
+/// The error of an evaluation nested past [`MAX_EVAL_DEPTH`] levels.
+#[cold]
+fn too_deep() -> EvalError {
+    EvalError::new(format!(
+        "The evaluation nested more than {MAX_EVAL_DEPTH} levels deep; this is probably an \
+         infinite recursion in the spec."
+    ))
+}
 
 fn not_in_domain(id: OpId, x: &Value, cx: &Ctx) -> EvalResult<Value> {
     err(format!(
