@@ -12,6 +12,8 @@
 //! does: through disjunctions, operator definitions (whose name labels the action) and `\E`
 //! over a constant set (one action per value).
 
+use std::sync::Arc;
+
 use source::Span;
 use value::Value;
 
@@ -62,7 +64,7 @@ impl<'p> Ctx<'p> {
     pub fn init_states(
         &mut self,
         init: &Expr,
-        emit: &mut dyn FnMut(Vec<Value>) -> EvalResult<()>,
+        emit: &mut dyn FnMut(Arc<[Value]>) -> EvalResult<()>,
     ) -> EvalResult<()> {
         self.stack.clear();
         self.base = 0;
@@ -87,7 +89,7 @@ impl<'p> Ctx<'p> {
         action: &Action,
         label: &dyn Fn() -> String,
         incomplete: &mut Option<Vec<Option<Value>>>,
-        emit: &mut dyn FnMut(Vec<Value>) -> EvalResult<()>,
+        emit: &mut dyn FnMut(Arc<[Value]>) -> EvalResult<()>,
     ) -> EvalResult<()> {
         self.stack.clear();
         self.stack.extend(action.frame.iter().cloned());
@@ -573,36 +575,35 @@ fn unchanged_vars(prog: &Program, e: &Expr, out: &mut Vec<u32>, depth: u32) -> b
 
 /// The assigned next state, or TLC's error naming the unassigned variables; `what` names
 /// the action (or the initial predicate), asked for only when a variable is unassigned.
-fn complete(cx: &Ctx, prog: &Program, what: &dyn Fn() -> String) -> EvalResult<Vec<Value>> {
-    let mut out = Vec::with_capacity(cx.next.len());
-    for v in cx.next.iter() {
-        match v {
-            Some(v) => out.push(v.clone()),
-            None => {
-                let what = what();
-                let missing: Vec<&str> = cx
-                    .next
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, v)| v.is_none())
-                    .map(|(j, _)| prog.vars[j].as_str())
-                    .collect();
-                return Err(EvalError::new(if what == "the initial predicate" {
-                    format!(
-                        "The initial predicate does not specify the value of {}.",
-                        missing.join(", ")
-                    )
-                } else {
-                    format!(
-                        "Successor state is not completely specified by {what} of the next-state relation. The following variable{} not assigned: {}.",
-                        if missing.len() == 1 { " is" } else { "s are" },
-                        missing.join(", ")
-                    )
-                }));
-            }
-        }
+fn complete(cx: &Ctx, prog: &Program, what: &dyn Fn() -> String) -> EvalResult<Arc<[Value]>> {
+    let missing: Vec<&str> = cx
+        .next
+        .iter()
+        .zip(&prog.vars)
+        .filter(|(v, _)| v.is_none())
+        .map(|(_, name)| name.as_str())
+        .collect();
+    if missing.is_empty() {
+        // Collected from an iterator of known length: the state is allocated once.
+        return Ok(cx
+            .next
+            .iter()
+            .map(|v| v.clone().expect("every variable is assigned"))
+            .collect());
     }
-    Ok(out)
+    let what = what();
+    Err(EvalError::new(if what == "the initial predicate" {
+        format!(
+            "The initial predicate does not specify the value of {}.",
+            missing.join(", ")
+        )
+    } else {
+        format!(
+            "Successor state is not completely specified by {what} of the next-state relation. The following variable{} not assigned: {}.",
+            if missing.len() == 1 { " is" } else { "s are" },
+            missing.join(", ")
+        )
+    }))
 }
 
 /// Splits a next-state relation into actions, TLC's way.

@@ -174,7 +174,7 @@ fn init_enumeration_counts() {
     };
     let out = Quiet;
     let mut cx = Ctx::new(&prog, &[], &out);
-    let mut states: Vec<Vec<Value>> = Vec::new();
+    let mut states: Vec<std::sync::Arc<[Value]>> = Vec::new();
     cx.init_states(&crate::op_expr(&prog, id), &mut |s| {
         states.push(s);
         Ok(())

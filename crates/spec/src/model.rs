@@ -22,7 +22,7 @@ use crate::symmetry::Symmetry;
 pub struct State(pub(crate) Arc<[Value]>, pub(crate) Option<Arc<Vec<bool>>>);
 
 impl State {
-    fn complete(values: Vec<Value>) -> State {
+    fn complete(values: impl Into<Arc<[Value]>>) -> State {
         State(values.into(), None)
     }
 

@@ -428,7 +428,7 @@ impl Ctx<'_> {
                 let test = self.op_arg(&args[1], "SelectSeq")?;
                 let mut out = Vec::new();
                 for x in t.iter() {
-                    let r = self.call_opval(&test, vec![Slot::Val(x.clone())])?;
+                    let r = self.call_opval(&test, [Slot::Val(x.clone())])?;
                     if vals::expect_bool(&r, "the test of SelectSeq")? {
                         out.push(x.clone());
                     }
@@ -445,7 +445,7 @@ impl Ctx<'_> {
                     while pos > 0 {
                         let r = self.call_opval(
                             &lt,
-                            vec![Slot::Val(x.clone()), Slot::Val(out[pos - 1].clone())],
+                            [Slot::Val(x.clone()), Slot::Val(out[pos - 1].clone())],
                         )?;
                         if vals::expect_bool(&r, "the comparison of SortSeq")? {
                             pos -= 1;
@@ -462,7 +462,7 @@ impl Ctx<'_> {
                 let bag = self.value_arg(&args[1])?;
                 let mut acc = Value::Tuple(Arc::from(Vec::new()));
                 for (k, c) in vals::fn_pairs(&bag) {
-                    let v = self.call_opval(&f, vec![Slot::Val(k)])?;
+                    let v = self.call_opval(&f, [Slot::Val(k)])?;
                     let single = vals::mk_func(vec![(v, c)])?;
                     acc = builtins::apply(Builtin::BagPlus, &[acc, single])?;
                 }
@@ -505,6 +505,26 @@ impl Ctx<'_> {
     /// `iter[S]` where `iter[s] == IF s = {} THEN base ELSE op(f(x), iter[s \ {x}])` with
     /// `x == choose(s)`. Computed without the recursive function over `SUBSET S`: the
     /// elements are chosen one by one from what is left, then folded from the last chosen.
+    /// Whether operator `op` is `LAMBDA s : CHOOSE x \in s : TRUE` (or a definition of that
+    /// form): its value on a non-empty set is the set's first element.
+    fn chooses_first(&self, op: &OpVal) -> bool {
+        let (OpVal::User(id) | OpVal::Closure(id, _)) = op else {
+            return false;
+        };
+        let def = self.prog.op(*id);
+        let param = def.capture.unwrap_or(0);
+        if def.params != [0] || def.fn_bounds.is_some() {
+            return false;
+        }
+        let ExprKind::Choose(bound, body) = &def.body.kind else {
+            return false;
+        };
+        matches!(body.kind, ExprKind::Lit(Value::Bool(true)))
+            && bound.names == 1
+            && !bound.tuple
+            && matches!(bound.set.as_deref(), Some(Expr { kind: ExprKind::Local(s), .. }) if *s == param)
+    }
+
     fn map_then_fold_set(&mut self, args: &[Arg]) -> EvalResult<Value> {
         let op = self.op_arg(&args[0], "MapThenFoldSet")?;
         let base = self.value_arg(&args[1])?;
@@ -513,11 +533,17 @@ impl Ctx<'_> {
         let set = self.value_arg(&args[4])?;
         let mut left: Vec<Value> = vals::elements(&set)?.to_vec();
         let mut mapped = Vec::with_capacity(left.len());
+        if self.chooses_first(&choose) {
+            // `LAMBDA s : CHOOSE x \in s : TRUE` (the choice of `FoldSet`, `FoldFunction` …)
+            // takes the first element in TLC's order, which is the order of `left`: no set
+            // of the elements left need be built for it.
+            for x in left {
+                mapped.push(self.call_opval(&f, [Slot::Val(x)])?);
+            }
+            left = Vec::new();
+        }
         while !left.is_empty() {
-            let x = self.call_opval(
-                &choose,
-                vec![Slot::Val(Value::set_from_sorted(left.clone()))],
-            )?;
+            let x = self.call_opval(&choose, [Slot::Val(Value::set_from_sorted(left.clone()))])?;
             let Some(i) = left.iter().position(|e| e == &x) else {
                 return err(format!(
                     "The choice operator of MapThenFoldSet returned {}, which is not in the set it was given.",
@@ -525,11 +551,11 @@ impl Ctx<'_> {
                 ));
             };
             left.remove(i);
-            mapped.push(self.call_opval(&f, vec![Slot::Val(x)])?);
+            mapped.push(self.call_opval(&f, [Slot::Val(x)])?);
         }
         let mut acc = base;
         for v in mapped.into_iter().rev() {
-            acc = self.call_opval(&op, vec![Slot::Val(v), Slot::Val(acc)])?;
+            acc = self.call_opval(&op, [Slot::Val(v), Slot::Val(acc)])?;
         }
         Ok(acc)
     }

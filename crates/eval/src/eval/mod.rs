@@ -641,16 +641,22 @@ impl<'p> Ctx<'p> {
         r
     }
 
-    /// Calls an operator value with argument slots.
-    pub(crate) fn call_opval(&mut self, ov: &OpVal, args: Vec<Slot>) -> EvalResult<Value> {
+    /// Calls an operator value with argument slots (a vector, or an array so that a call
+    /// of one or two arguments allocates nothing).
+    pub(crate) fn call_opval<I>(&mut self, ov: &OpVal, args: I) -> EvalResult<Value>
+    where
+        I: IntoIterator<Item = Slot>,
+        I::IntoIter: ExactSizeIterator,
+    {
+        let args = args.into_iter();
+        let n = args.len();
         if let OpVal::User(id) | OpVal::Closure(id, _) = ov {
             let op = self.prog.op(*id);
-            if op.params.len() != args.len() {
+            if op.params.len() != n {
                 return err(format!(
-                    "The operator {} takes {} arguments, but was applied to {}.",
+                    "The operator {} takes {} arguments, but was applied to {n}.",
                     op.name,
                     op.params.len(),
-                    args.len()
                 ));
             }
         }
@@ -667,18 +673,32 @@ impl<'p> Ctx<'p> {
                 self.run_frame(*id, nb)
             }
             OpVal::Builtin(b) => {
-                let mut vs: Vec<Value> = Vec::with_capacity(args.len());
-                for a in &args {
-                    vs.push(match a {
-                        Slot::LazyFn(id, frame) => self.materialise(*id, frame)?,
-                        other => self.slot_value(other)?,
-                    });
+                let mut vals = args.map(|a| match &a {
+                    Slot::LazyFn(id, frame) => self.materialise(*id, frame),
+                    other => self.slot_value(other),
+                });
+                match n {
+                    1 => {
+                        let x = vals.next().expect("one argument")?;
+                        self.builtin(*b, &[x])
+                    }
+                    2 => {
+                        let x = vals.next().expect("two arguments")?;
+                        let y = vals.next().expect("two arguments")?;
+                        self.builtin(*b, &[x, y])
+                    }
+                    _ => {
+                        let vs = vals.collect::<EvalResult<Vec<Value>>>()?;
+                        self.builtin(*b, &vs)
+                    }
                 }
-                self.builtin(*b, &vs)
             }
             OpVal::Const(c) => match self.prog.const_values.get(c.0 as usize) {
-                Some(Some(ConstBinding::Op(id))) => self.call_opval(&OpVal::User(*id), args),
-                Some(Some(ConstBinding::Value(v))) if args.is_empty() => Ok(v.clone()),
+                Some(Some(ConstBinding::Op(id))) => {
+                    let id = *id;
+                    self.call_opval(&OpVal::User(id), args)
+                }
+                Some(Some(ConstBinding::Value(v))) if n == 0 => Ok(v.clone()),
                 _ => err(format!(
                     "The constant operator {} is not defined by the configuration.",
                     self.prog.consts[c.0 as usize].name
