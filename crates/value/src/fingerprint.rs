@@ -5,8 +5,8 @@
 //! fixed-seed hash of the canonical encoding (a kind tag, then the contents; lazy sets are
 //! encoded as the explicit set they denote; a string is absorbed as the hash of its text,
 //! computed once when it is interned): words are absorbed with a 64×64→128-bit
-//! multiply-fold (the `mum` step of wyhash) and the result goes through MurmurHash3's
-//! 64-bit finaliser. Streaming (`fingerprint_into`) lets a whole state be hashed without
+//! multiply-fold (the `mum` step of wyhash; a value's kind tag and its first word take one
+//! step) and the result goes through MurmurHash3's 64-bit finaliser. Streaming (`fingerprint_into`) lets a whole state be hashed without
 //! allocating. These are not TLC's fingerprints; nothing needs them to be.
 
 use std::cell::RefCell;
@@ -63,6 +63,15 @@ impl Hasher64 {
         self.words = self.words.wrapping_add(1);
     }
 
+    /// Absorbs two words with one multiply (wyhash's step over 16 bytes): `a` is a kind tag
+    /// or a hash (never the constant it is mixed with), `b` is mixed with the state. The
+    /// encoding of every value starts with one such pair.
+    #[inline]
+    pub fn write_pair(&mut self, a: u64, b: u64) {
+        self.state = mum(a ^ XOR, b ^ self.state);
+        self.words = self.words.wrapping_add(2);
+    }
+
     /// Absorbs a byte string (its length, then its bytes in little-endian words).
     pub fn write_bytes(&mut self, bytes: &[u8]) {
         self.write_u64(bytes.len() as u64);
@@ -109,45 +118,27 @@ impl Value {
     /// Absorbs the value's canonical encoding into `h`. Equal values absorb equal words.
     pub fn fingerprint_into(&self, h: &mut Hasher64) {
         match self {
-            Value::Bool(b) => {
-                h.write_u64(tag::BOOL);
-                h.write_u64(*b as u64);
-            }
-            Value::Int(i) => {
-                h.write_u64(tag::INT);
-                h.write_u64(*i as u64);
-            }
-            Value::Str(s) => {
-                h.write_u64(tag::STR);
-                h.write_u64(s.hash64());
-            }
-            Value::ModelValue(s) => {
-                h.write_u64(tag::MODEL_VALUE);
-                h.write_u64(s.hash64());
-            }
+            Value::Bool(b) => h.write_pair(tag::BOOL, *b as u64),
+            Value::Int(i) => h.write_pair(tag::INT, *i as u64),
+            Value::Str(s) => h.write_pair(tag::STR, s.hash64()),
+            Value::ModelValue(s) => h.write_pair(tag::MODEL_VALUE, s.hash64()),
             Value::Set(elems) => set_into(elems, h),
             Value::Tuple(elems) => {
-                h.write_u64(tag::TUPLE);
-                h.write_u64(elems.len() as u64);
+                h.write_pair(tag::TUPLE, elems.len() as u64);
                 for e in elems.iter() {
                     e.fingerprint_into(h);
                 }
             }
-            Value::Func(pairs) if pairs.is_empty() => {
-                h.write_u64(tag::TUPLE);
-                h.write_u64(0);
-            }
+            Value::Func(pairs) if pairs.is_empty() => h.write_pair(tag::TUPLE, 0),
             Value::Record(fields) => {
-                h.write_u64(tag::RECORD);
-                h.write_u64(fields.len() as u64);
+                h.write_pair(tag::RECORD, fields.len() as u64);
                 for (n, v) in fields.iter() {
                     h.write_u64(n.hash64());
                     v.fingerprint_into(h);
                 }
             }
             Value::Func(pairs) => {
-                h.write_u64(tag::FUNC);
-                h.write_u64(pairs.len() as u64);
+                h.write_pair(tag::FUNC, pairs.len() as u64);
                 for (k, v) in pairs.iter() {
                     k.fingerprint_into(h);
                     v.fingerprint_into(h);
@@ -159,15 +150,13 @@ impl Value {
                         lazy_structure_into(l, h);
                         return;
                     }
-                    h.write_u64(tag::SET);
                     if b < a {
-                        h.write_u64(0);
+                        h.write_pair(tag::SET, 0);
                         return;
                     }
-                    h.write_u64((b as i128 - a as i128 + 1) as u64);
+                    h.write_pair(tag::SET, (b as i128 - a as i128 + 1) as u64);
                     for i in a..=b {
-                        h.write_u64(tag::INT);
-                        h.write_u64(i as u64);
+                        h.write_pair(tag::INT, i as u64);
                     }
                     return;
                 }
@@ -181,8 +170,7 @@ impl Value {
 }
 
 fn set_into(elems: &[Value], h: &mut Hasher64) {
-    h.write_u64(tag::SET);
-    h.write_u64(elems.len() as u64);
+    h.write_pair(tag::SET, elems.len() as u64);
     for e in elems {
         e.fingerprint_into(h);
     }

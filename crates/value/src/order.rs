@@ -93,6 +93,8 @@ impl Ord for Value {
             (Value::Tuple(a), Value::Tuple(b)) => {
                 a.len().cmp(&b.len()).then_with(|| cmp_slices(a, b))
             }
+            (Value::Record(a), Value::Record(b)) => cmp_pairs(a, b),
+            (Value::Func(a), Value::Func(b)) => cmp_pairs(a, b),
             (Value::Lazy(_), _) | (_, Value::Lazy(_)) if self.is_set() && other.is_set() => {
                 cmp_lazy(self, other)
             }
@@ -118,6 +120,27 @@ fn cmp_slices(a: &[Value], b: &[Value]) -> Ordering {
         }
     }
     a.len().cmp(&b.len())
+}
+
+/// Two records, or two functions of the general form, as [`cmp_fns`] orders them (by size,
+/// then keys, then values) without going through a view of each.
+fn cmp_pairs<K: Ord>(a: &[(K, Value)], b: &[(K, Value)]) -> Ordering {
+    a.len()
+        .cmp(&b.len())
+        .then_with(|| {
+            a.iter()
+                .zip(b)
+                .map(|((x, _), (y, _))| x.cmp(y))
+                .find(|o| o.is_ne())
+                .unwrap_or(Ordering::Equal)
+        })
+        .then_with(|| {
+            a.iter()
+                .zip(b)
+                .map(|((_, x), (_, y))| x.cmp(y))
+                .find(|o| o.is_ne())
+                .unwrap_or(Ordering::Equal)
+        })
 }
 
 fn cmp_sets(a: &[Value], b: &[Value]) -> Ordering {
