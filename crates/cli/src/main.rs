@@ -1,5 +1,6 @@
 //! The `warden` command-line tool: argument parsing, file IO, exit codes.
 
+mod alloc;
 mod args;
 mod bench;
 mod check_cmd;
@@ -14,10 +15,9 @@ mod suite_cmd;
 
 use clap::Parser;
 
-/// The allocator: the checker allocates and frees many small values per state, where
-/// mimalloc is markedly faster than the system allocator.
+/// The allocator (see the `alloc` module).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: alloc::Allocator = alloc::Allocator;
 
 fn main() {
     // The checker evaluates on this thread (and on workers with the same stack), so that a
