@@ -68,6 +68,11 @@ pub struct Program {
     /// effects), so that an evaluation may remember it (see `Ctx::let_memo`). Empty until
     /// [`Program::cache_constants`].
     pub(crate) let_memo: Vec<bool>,
+    /// For each operator that is a constant-level top-level function definition
+    /// `f[x \in S] == e` with no effects: the whole function, built on first application
+    /// (`None` inside when it cannot be built, e.g. over an infinite domain; it is then
+    /// applied point by point). Empty until [`Program::cache_constants`].
+    pub(crate) fn_cache: Vec<Option<OnceLock<Option<Value>>>>,
 }
 
 /// What a top-level name of the root module denotes (for binding a configuration).
@@ -223,6 +228,24 @@ impl Program {
             })
             .collect();
         self.let_memo = memo;
+        let fn_cache = (0..self.ops.len())
+            .map(|i| {
+                let op = &self.ops[i];
+                let constant = op.fn_bounds.is_some()
+                    && op.params.is_empty()
+                    && op.capture.is_none()
+                    && !uses_effects(&op.body)
+                    && crate::level::level(
+                        self,
+                        &Expr {
+                            kind: ExprKind::Call(OpId(i as u32), Vec::new()),
+                            span: op.span,
+                        },
+                    ) == crate::level::CONSTANT;
+                constant.then(OnceLock::new)
+            })
+            .collect();
+        self.fn_cache = fn_cache;
         crate::eval::cache::cache_closed(self);
     }
 }

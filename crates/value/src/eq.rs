@@ -114,6 +114,15 @@ impl Value {
     /// differ (and for an untyped model value against anything else), an error where TLC
     /// fails (`1 = "a"`, `{1} = <<1>>`, a typed model value against a non-model value).
     pub fn tlc_eq(&self, other: &Value) -> Result<bool, ValueError> {
+        // The common cases first: scalars of one kind, one model value, one allocation.
+        match (self, other) {
+            (Value::Bool(a), Value::Bool(b)) => return Ok(a == b),
+            (Value::Int(a), Value::Int(b)) => return Ok(a == b),
+            (Value::Str(a), Value::Str(b)) => return Ok(a == b),
+            (Value::ModelValue(a), Value::ModelValue(b)) if a == b => return Ok(true),
+            _ if self.same_instance(other) => return Ok(true),
+            _ => {}
+        }
         let incomparable = || ValueError::IncomparableEq {
             left: self.clone(),
             right: other.clone(),
@@ -126,9 +135,6 @@ impl Value {
             };
         }
         match (self, other) {
-            (Value::Bool(a), Value::Bool(b)) => Ok(a == b),
-            (Value::Int(a), Value::Int(b)) => Ok(a == b),
-            (Value::Str(a), Value::Str(b)) => Ok(a == b),
             _ if self.is_set() && other.is_set() => {
                 let (a, b) = match (self.explicit_elems(), other.explicit_elems()) {
                     (Some(a), Some(b)) => (a, b),

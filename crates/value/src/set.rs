@@ -319,6 +319,7 @@ fn surely_comparable(a: &Value, b: &Value) -> bool {
         (Value::Int(_), Value::Int(_))
         | (Value::Str(_), Value::Str(_))
         | (Value::Bool(_), Value::Bool(_)) => true,
+        (Value::ModelValue(x), Value::ModelValue(y)) if x == y => true,
         (Value::ModelValue(_), Value::ModelValue(_)) => matches!(
             crate::order::model_value_case(a, b),
             Some(crate::order::ModelValueCase::Both(..))

@@ -127,6 +127,9 @@ pub struct Ctx<'p> {
     /// equal captured values has the same value. TLC also evaluates a LET definition once
     /// per context. Bounded to [`LET_MEMO_ENTRIES`], newest first.
     let_memo: Vec<(OpId, Vec<Value>, Value)>,
+    /// The constant function definitions being built whole on this context (see
+    /// [`Ctx::whole_fn`]).
+    fn_building: Vec<OpId>,
 }
 
 /// How many LET values a context remembers at most.
@@ -166,6 +169,7 @@ impl<'p> Ctx<'p> {
             frames: b.frames,
             depth: 0,
             let_memo: b.let_memo,
+            fn_building: Vec::new(),
         }
     }
 
@@ -898,12 +902,72 @@ impl<'p> Ctx<'p> {
         local: bool,
     ) -> EvalResult<Value> {
         let x = self.eval(point)?;
+        if let Some(v) = self.whole_fn(id).and_then(|f| f.apply(&x).ok()) {
+            return Ok(v.clone());
+        }
         let new_base = self.enter(id, args, local)?;
         let old = std::mem::replace(&mut self.base, new_base);
         let r = self.rec_fn_point(id, &x);
         self.stack.truncate(new_base);
         self.base = old;
         r
+    }
+
+    /// The whole value of a constant function definition (see `Program::fn_cache`), built
+    /// on first use; `None` when it is not one or cannot be built. A definition being built
+    /// on this thread (a recursive one applies itself while it is built) is applied point
+    /// by point meanwhile.
+    fn whole_fn(&mut self, id: OpId) -> Option<&'p Value> {
+        let prog = self.prog;
+        let cell = prog.fn_cache.get(id.0 as usize)?.as_ref()?;
+        if cell.get().is_none() {
+            if self.fn_building.contains(&id) {
+                return None;
+            }
+            let built = if self
+                .fn_domain_size(id)
+                .is_some_and(|n| n <= WHOLE_FN_POINTS)
+            {
+                self.fn_building.push(id);
+                let nb = self.stack.len();
+                let built = self.run_frame(id, nb);
+                self.fn_building.pop();
+                built.ok()
+            } else {
+                None
+            };
+            let _ = cell.set(built);
+        }
+        cell.get()?.as_ref()
+    }
+
+    /// The number of points of a top-level function definition's domain, if its sets are
+    /// finite (and evaluate without error).
+    fn fn_domain_size(&mut self, id: OpId) -> Option<u128> {
+        let prog = self.prog;
+        let bounds = prog.op(id).fn_bounds.as_ref()?;
+        // The definition has no parameters: its sets are evaluated in an empty frame.
+        let nb = self.stack.len();
+        let old = std::mem::replace(&mut self.base, nb);
+        let mut n: Option<u128> = Some(1);
+        for b in bounds {
+            let k = b
+                .set
+                .as_ref()
+                .and_then(|s| self.eval(s).ok())
+                .and_then(|set| set.cardinality_u128());
+            let per = k.and_then(|k| {
+                if b.tuple {
+                    Some(k)
+                } else {
+                    k.checked_pow(b.names)
+                }
+            });
+            n = n.zip(per).and_then(|(n, p)| n.checked_mul(p));
+            self.stack.truncate(nb);
+        }
+        self.base = old;
+        n
     }
 
     fn rec_fn_point(&mut self, id: OpId, x: &Value) -> EvalResult<Value> {
@@ -959,6 +1023,11 @@ impl<'p> Ctx<'p> {
 }
 
 mod expr;
+
+/// The most points a constant function definition may have to be built whole on first use
+/// (see [`Ctx::whole_fn`]); a larger one is applied point by point, as TLC does, so that a
+/// few applications of a function over a large domain do not compute all of it.
+const WHOLE_FN_POINTS: u128 = 10_000;
 
 /// The error of an evaluation nested past [`MAX_EVAL_DEPTH`] levels.
 #[cold]
