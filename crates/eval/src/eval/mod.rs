@@ -971,7 +971,8 @@ impl<'p> Ctx<'p> {
     }
 
     fn rec_fn_point(&mut self, id: OpId, x: &Value) -> EvalResult<Value> {
-        let op = self.prog.op(id);
+        let prog = self.prog;
+        let op = prog.op(id);
         let bounds = op
             .fn_bounds
             .as_ref()
@@ -981,38 +982,41 @@ impl<'p> Ctx<'p> {
             .iter()
             .map(|b| if b.tuple { 1 } else { b.names })
             .sum();
-        let comps: Vec<Value> = if nlevels == 1 {
-            vec![x.clone()]
+        let comps: &[Value] = if nlevels == 1 {
+            std::slice::from_ref(x)
         } else {
             match x {
-                Value::Tuple(t) if t.len() == nlevels as usize => t.to_vec(),
+                Value::Tuple(t) if t.len() == nlevels as usize => t,
                 _ => return not_in_domain(id, x, self),
             }
         };
         let mut i = 0;
         for b in bounds {
-            let set = match &b.set {
-                Some(s) => self.eval(s)?,
-                None => return err("A function definition needs bounded domains."),
+            let Some(set) = &b.set else {
+                return err("A function definition needs bounded domains.");
             };
-            if b.tuple {
-                let v = comps.get(i).cloned().unwrap_or(Value::Bool(false));
-                if !vals::contains(&set, &v)? {
+            let names = if b.tuple { 1 } else { b.names };
+            for _ in 0..names {
+                let Some(v) = comps.get(i) else {
+                    return not_in_domain(id, x, self);
+                };
+                // A domain held as a value (a constant set) is read in place.
+                let inside = match self.try_ref(set) {
+                    Some(s) => vals::contains(s, v)?,
+                    None => {
+                        let s = self.eval(set)?;
+                        vals::contains(&s, v)?
+                    }
+                };
+                if !inside {
                     return not_in_domain(id, x, self);
                 }
-                self.bind(&v, Some(b.names))?;
-                i += 1;
-            } else {
-                for _ in 0..b.names {
-                    let Some(v) = comps.get(i) else {
-                        return not_in_domain(id, x, self);
-                    };
-                    if !vals::contains(&set, v)? {
-                        return not_in_domain(id, x, self);
-                    }
+                if b.tuple {
+                    self.bind(v, Some(b.names))?;
+                } else {
                     self.stack.push(Slot::Val(v.clone()));
-                    i += 1;
                 }
+                i += 1;
             }
         }
         if i != comps.len() {
