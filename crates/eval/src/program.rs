@@ -188,6 +188,17 @@ impl Program {
 }
 
 impl Program {
+    /// The level of a call of operator `id` with no arguments (the operator's own level).
+    fn call_level(&self, id: OpId) -> u8 {
+        crate::level::level(
+            self,
+            &Expr {
+                kind: ExprKind::Call(id, Vec::new()),
+                span: self.op(id).span,
+            },
+        )
+    }
+
     /// Marks the constant-level zero-argument definitions so that each is evaluated once.
     /// Call after the configuration is bound (constants and overrides are final).
     pub fn cache_constants(&mut self) {
@@ -198,13 +209,7 @@ impl Program {
                 && op.fn_bounds.is_none()
                 && (op.capture.is_none() || !reads_frame(&op.body));
             let constant = eligible
-                && crate::level::level(
-                    self,
-                    &Expr {
-                        kind: ExprKind::Call(OpId(cache.len() as u32), Vec::new()),
-                        span: op.span,
-                    },
-                ) == crate::level::CONSTANT
+                && self.call_level(OpId(cache.len() as u32)) == crate::level::CONSTANT
                 && !uses_effects(&op.body);
             cache.push(constant.then(OnceLock::new));
         }
@@ -218,13 +223,7 @@ impl Program {
                     && op.fn_bounds.is_none()
                     && self.const_cache[i].is_none()
                     && !uses_effects(&op.body)
-                    && crate::level::level(
-                        self,
-                        &Expr {
-                            kind: ExprKind::CallLocal(OpId(i as u32), Vec::new()),
-                            span: op.span,
-                        },
-                    ) <= crate::level::STATE
+                    && self.call_level(OpId(i as u32)) <= crate::level::STATE
             })
             .collect();
         self.let_memo = memo;
@@ -235,13 +234,7 @@ impl Program {
                     && op.params.is_empty()
                     && op.capture.is_none()
                     && !uses_effects(&op.body)
-                    && crate::level::level(
-                        self,
-                        &Expr {
-                            kind: ExprKind::Call(OpId(i as u32), Vec::new()),
-                            span: op.span,
-                        },
-                    ) == crate::level::CONSTANT;
+                    && self.call_level(OpId(i as u32)) == crate::level::CONSTANT;
                 constant.then(OnceLock::new)
             })
             .collect();
