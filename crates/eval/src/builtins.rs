@@ -370,6 +370,12 @@ fn whole_or_part(whole: Arc<[Value]>, part: Vec<Value>) -> Value {
     }
 }
 
+thread_local! {
+    /// `BOOLEAN`, made once per thread: it is evaluated wherever it is written (`x \in
+    /// BOOLEAN`, `[S -> BOOLEAN]`), and a set per evaluation is an allocation per test.
+    static BOOLEAN: Value = Value::Set(Arc::from(vec![Value::Bool(false), Value::Bool(true)]));
+}
+
 fn lazy(l: LazySet) -> Value {
     Value::Lazy(Arc::new(l))
 }
@@ -465,7 +471,7 @@ pub fn apply(b: Builtin, args: &[Value]) -> EvalResult<Value> {
             vals::mk_set(out)?
         }
         Domain => vals::domain(a(0))?,
-        Boolean => Value::Set(Arc::from(vec![Value::Bool(false), Value::Bool(true)])),
+        Boolean => BOOLEAN.with(Value::clone),
         StringSet => lazy(LazySet::String),
         Plus => Value::Int(
             int(a(0), "+", "first")?
