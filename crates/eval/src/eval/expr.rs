@@ -501,10 +501,6 @@ impl Ctx<'_> {
         }
     }
 
-    /// `MapThenFoldSet(op, base, f, choose, S)` as the community module `Folds` defines it:
-    /// `iter[S]` where `iter[s] == IF s = {} THEN base ELSE op(f(x), iter[s \ {x}])` with
-    /// `x == choose(s)`. Computed without the recursive function over `SUBSET S`: the
-    /// elements are chosen one by one from what is left, then folded from the last chosen.
     /// Whether operator `op` is `LAMBDA s : CHOOSE x \in s : TRUE` (or a definition of that
     /// form): its value on a non-empty set is the set's first element.
     fn chooses_first(&self, op: &OpVal) -> bool {
@@ -525,6 +521,10 @@ impl Ctx<'_> {
             && matches!(bound.set.as_deref(), Some(Expr { kind: ExprKind::Local(s), .. }) if *s == param)
     }
 
+    /// `MapThenFoldSet(op, base, f, choose, S)` as the community module `Folds` defines it:
+    /// `iter[S]` where `iter[s] == IF s = {} THEN base ELSE op(f(x), iter[s \ {x}])` with
+    /// `x == choose(s)`. Computed without the recursive function over `SUBSET S`: the
+    /// elements are chosen one by one from what is left, then folded from the last chosen.
     fn map_then_fold_set(&mut self, args: &[Arg]) -> EvalResult<Value> {
         let op = self.op_arg(&args[0], "MapThenFoldSet")?;
         let base = self.value_arg(&args[1])?;

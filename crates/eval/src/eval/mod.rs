@@ -995,19 +995,22 @@ impl<'p> Ctx<'p> {
             let Some(set) = &b.set else {
                 return err("A function definition needs bounded domains.");
             };
+            // A domain held as a value (a constant set) is read in place; another is
+            // evaluated once for all the names it binds.
+            let owned = match self.try_ref(set) {
+                Some(_) => None,
+                None => Some(self.eval(set)?),
+            };
             let names = if b.tuple { 1 } else { b.names };
             for _ in 0..names {
                 let Some(v) = comps.get(i) else {
                     return not_in_domain(id, x, self);
                 };
-                // A domain held as a value (a constant set) is read in place.
-                let inside = match self.try_ref(set) {
-                    Some(s) => vals::contains(s, v)?,
-                    None => {
-                        let s = self.eval(set)?;
-                        vals::contains(&s, v)?
-                    }
+                let domain = match &owned {
+                    Some(s) => s,
+                    None => self.try_ref(set).expect("a held value stays held"),
                 };
+                let inside = vals::contains(domain, v)?;
                 if !inside {
                     return not_in_domain(id, x, self);
                 }
