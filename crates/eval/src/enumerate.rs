@@ -284,7 +284,7 @@ impl<'p> Ctx<'p> {
                 .cur
                 .get(slot as usize)
                 .is_some_and(|c| c.same_instance(&v));
-        let v = if unchanged { v } else { vals::normalize(&v)? };
+        let v = if unchanged { v } else { vals::normalize(v)? };
         self.next[slot as usize] = Some(v);
         let r = self.resume(cont, init, emit);
         self.next[slot as usize] = None;

@@ -73,6 +73,10 @@ pub struct Program {
     /// (`None` inside when it cannot be built, e.g. over an infinite domain; it is then
     /// applied point by point). Empty until [`Program::cache_constants`].
     pub(crate) fn_cache: Vec<Option<OnceLock<Option<Value>>>>,
+    /// For each operator: whether it is a top-level function definition `f[x \in S] == e`
+    /// with no effects, at most state level, whose points an evaluation may remember (see
+    /// `Ctx::fn_points`). Empty until [`Program::cache_constants`].
+    pub(crate) fn_memo: Vec<bool>,
 }
 
 /// What a top-level name of the root module denotes (for binding a configuration).
@@ -239,6 +243,17 @@ impl Program {
             })
             .collect();
         self.fn_cache = fn_cache;
+        let fn_memo = (0..self.ops.len())
+            .map(|i| {
+                let op = &self.ops[i];
+                op.fn_bounds.is_some()
+                    && op.params.is_empty()
+                    && op.capture.is_none()
+                    && !uses_effects(&op.body)
+                    && self.call_level(OpId(i as u32)) <= crate::level::STATE
+            })
+            .collect();
+        self.fn_memo = fn_memo;
         crate::eval::cache::cache_closed(self);
     }
 }

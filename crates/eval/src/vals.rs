@@ -71,14 +71,17 @@ pub fn cardinality(v: &Value) -> EvalResult<usize> {
 
 /// Turns a finite lazy set into an explicit one (for storing in a state); infinite sets
 /// and other values are returned unchanged.
-pub fn normalize(v: &Value) -> EvalResult<Value> {
-    match v {
-        Value::Lazy(l) if !v.is_finite_set() || matches!(**l, LazySet::Seq(_)) => Ok(v.clone()),
+/// A value with no lazy set inside is returned as it is, not copied.
+pub fn normalize(v: Value) -> EvalResult<Value> {
+    match &v {
+        Value::Lazy(l) if !v.is_finite_set() || matches!(**l, LazySet::Seq(_)) => Ok(v),
         Value::Lazy(_) => Ok(v.deep_normalize()?),
-        Value::Set(_) | Value::Tuple(_) | Value::Record(_) | Value::Func(_) => {
+        Value::Set(_) | Value::Tuple(_) | Value::Record(_) | Value::Func(_)
+            if v.contains_lazy() =>
+        {
             Ok(v.deep_normalize()?)
         }
-        _ => Ok(v.clone()),
+        _ => Ok(v),
     }
 }
 

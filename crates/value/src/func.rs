@@ -82,6 +82,20 @@ impl<'a> FnView<'a> {
 
 /// Index of `name` among sorted record fields: linear for small records (a pointer
 /// comparison per field), binary search otherwise.
+/// A copy of `items` whose element `i` is `with(&items[i])`, made in one allocation (the
+/// elements go straight into the shared slice, with no intermediate vector).
+fn replaced<T: Clone>(items: &[T], i: usize, with: impl FnOnce(&T) -> T) -> Arc<[T]> {
+    let mut with = Some(with);
+    items
+        .iter()
+        .enumerate()
+        .map(|(j, x)| match with.take_if(|_| j == i) {
+            Some(w) => w(x),
+            None => x.clone(),
+        })
+        .collect()
+}
+
 fn field_index(fields: &[(Str, Value)], name: Str) -> Option<usize> {
     if fields.len() <= 8 {
         fields.iter().position(|(n, _)| *n == name)
@@ -227,29 +241,19 @@ impl Value {
         match self {
             Value::Tuple(t) => match key {
                 Value::Int(i) if *i >= 1 && (*i as u64) <= t.len() as u64 => {
-                    let mut v = t.to_vec();
-                    v[*i as usize - 1] = value;
-                    Ok(Value::Tuple(Arc::from(v)))
+                    Ok(Value::Tuple(replaced(t, *i as usize - 1, |_| value)))
                 }
                 _ => Ok(self.clone()),
             },
             Value::Record(r) => match key {
                 Value::Str(s) => match field_index(r, *s) {
-                    Some(i) => {
-                        let mut v = r.to_vec();
-                        v[i].1 = value;
-                        Ok(Value::Record(Arc::from(v)))
-                    }
+                    Some(i) => Ok(Value::Record(replaced(r, i, |(n, _)| (*n, value)))),
                     None => Ok(self.clone()),
                 },
                 _ => Ok(self.clone()),
             },
             Value::Func(f) => match f.binary_search_by(|(k, _)| k.cmp(key)) {
-                Ok(i) => {
-                    let mut v = f.to_vec();
-                    v[i].1 = value;
-                    Ok(Value::Func(Arc::from(v)))
-                }
+                Ok(i) => Ok(Value::Func(replaced(f, i, |(k, _)| (k.clone(), value)))),
                 Err(_) => Ok(self.clone()),
             },
             _ => Err(ValueError::ExceptOnNonFunction {

@@ -198,11 +198,7 @@ impl Ctx<'_> {
             ExprKind::SetEnum(xs) => {
                 let vs = xs
                     .iter()
-                    .map(|x| self.eval(x))
-                    .collect::<EvalResult<Vec<_>>>()?;
-                let vs = vs
-                    .iter()
-                    .map(vals::normalize)
+                    .map(|x| self.eval_normal(x))
                     .collect::<EvalResult<Vec<_>>>()?;
                 vals::mk_set(vs)?
             }
@@ -229,18 +225,12 @@ impl Ctx<'_> {
                 let levels = self.levels(bounds)?;
                 let mut out = Vec::new();
                 self.iterate(&levels, &mut |cx| {
-                    let v = cx.eval(body)?;
-                    out.push(vals::normalize(&v)?);
+                    out.push(cx.eval_normal(body)?);
                     Ok(true)
                 })?;
                 vals::mk_set(out)?
             }
-            ExprKind::Tuple(xs) => Value::Tuple(
-                xs.iter()
-                    .map(|x| self.eval(x).and_then(|v| vals::normalize(&v)))
-                    .collect::<EvalResult<Vec<_>>>()?
-                    .into(),
-            ),
+            ExprKind::Tuple(xs) => Value::Tuple(self.eval_parts(xs)?),
             ExprKind::Times(xs) => {
                 let vs = xs
                     .iter()
@@ -251,8 +241,7 @@ impl Ctx<'_> {
             ExprKind::Record(fs) => {
                 let mut out = Vec::with_capacity(fs.len());
                 for (n, x) in fs {
-                    let v = self.eval(x)?;
-                    out.push((*n, vals::normalize(&v)?));
+                    out.push((*n, self.eval_normal(x)?));
                 }
                 vals::mk_record(out)?
             }
@@ -280,13 +269,21 @@ impl Ctx<'_> {
                     unreachable!("matched above")
                 };
                 let xv = self.eval(x)?;
-                let nb = self.stack.len();
-                self.stack.extend(frame.iter().cloned());
-                let old = std::mem::replace(&mut self.base, nb);
-                let r = self.rec_fn_point(id, &xv);
-                self.stack.truncate(nb);
-                self.base = old;
-                return r;
+                let apply = |cx: &mut Self| {
+                    let nb = cx.stack.len();
+                    cx.stack.extend(frame.iter().cloned());
+                    let old = std::mem::replace(&mut cx.base, nb);
+                    let r = cx.rec_fn_point(id, &xv);
+                    cx.stack.truncate(nb);
+                    cx.base = old;
+                    r
+                };
+                // A definition passed with no frame is a top-level one without parameters.
+                return if frame.is_empty() {
+                    self.memo_point(id, &xv, apply)
+                } else {
+                    apply(self)
+                };
             }
             ExprKind::FnApp(f, x) => {
                 if let Some(v) = self.try_ref(e) {
@@ -412,9 +409,9 @@ impl Ctx<'_> {
         };
         let new = if rest.is_empty() {
             self.stack.push(Slot::Val(old));
-            let r = self.eval(value);
+            let r = self.eval_normal(value);
             self.stack.pop();
-            vals::normalize(&r?)?
+            r?
         } else {
             self.except_path(old, rest, value)?
         };

@@ -5,6 +5,8 @@
 //! parameters and bound variables, and the output sink for `Print`. Conjunctions and
 //! disjunctions short-circuit left to right, as TLC does.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 pub mod cache;
@@ -103,6 +105,9 @@ impl Clone for Elems<'_> {
 /// One level of a binder iteration: the values and whether each destructures a tuple.
 pub(crate) type Level<'a> = (Elems<'a>, Option<u32>);
 
+/// The levels of one binder, inline for up to two (no allocation for the usual `\E x \in S`).
+pub(crate) type Levels<'a> = smallvec::SmallVec<[Level<'a>; 2]>;
+
 /// An evaluation context.
 pub struct Ctx<'p> {
     pub(crate) prog: &'p Program,
@@ -116,6 +121,9 @@ pub struct Ctx<'p> {
     pub(crate) base: usize,
     out: &'p dyn Output,
     regs: Vec<Value>,
+    /// The parts of tuples being built, as a stack: a tuple's parts are pushed above those
+    /// of the tuples that enclose it and moved into their shared slice at once.
+    parts: Vec<Value>,
     /// Emptied argument buffers of finished calls, reused by [`Ctx::enter`] so that a call
     /// does not allocate.
     frames: Vec<Vec<Slot>>,
@@ -130,6 +138,38 @@ pub struct Ctx<'p> {
     /// The constant function definitions being built whole on this context (see
     /// [`Ctx::whole_fn`]).
     fn_building: Vec<OpId>,
+    /// Points of top-level function definitions applied in this context, with their values
+    /// (see [`Ctx::memo_point`]).
+    fn_points: FnPoints,
+}
+
+/// Remembered points of function definitions: by definition and the point's fingerprint,
+/// the point and the function's value there.
+pub(crate) type FnPoints = HashMap<(OpId, u64), (Value, Value), BuildHasherDefault<PointHasher>>;
+
+/// Hashes a key of [`FnPoints`], whose words are already well mixed (an operator's index
+/// and a fingerprint): one multiply per word.
+#[derive(Default)]
+pub(crate) struct PointHasher(u64);
+
+impl Hasher for PointHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+
+    fn write_u32(&mut self, x: u32) {
+        self.write_u64(u64::from(x));
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(23) ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 
 /// How many LET values a context remembers at most.
@@ -146,8 +186,10 @@ impl Drop for Ctx<'_> {
             next: std::mem::take(&mut self.next),
             stack: std::mem::take(&mut self.stack),
             regs: std::mem::take(&mut self.regs),
+            parts: std::mem::take(&mut self.parts),
             frames: std::mem::take(&mut self.frames),
             let_memo: std::mem::take(&mut self.let_memo),
+            fn_points: std::mem::take(&mut self.fn_points),
         });
     }
 }
@@ -166,10 +208,12 @@ impl<'p> Ctx<'p> {
             base: 0,
             out,
             regs: b.regs,
+            parts: b.parts,
             frames: b.frames,
             depth: 0,
             let_memo: b.let_memo,
             fn_building: Vec::new(),
+            fn_points: b.fn_points,
         }
     }
 
@@ -424,6 +468,33 @@ impl<'p> Ctx<'p> {
             x.set_span(e.span);
         }
         r
+    }
+
+    /// Evaluates an expression whose value is stored inside another (a tuple's or record's
+    /// part, a set's element, a point of an `EXCEPT`): finite lazy sets inside it are made
+    /// explicit, and an expression normal by construction is not walked.
+    pub(crate) fn eval_normal(&mut self, e: &Expr) -> EvalResult<Value> {
+        let v = self.eval(e)?;
+        if e.builds_normal() {
+            Ok(v)
+        } else {
+            vals::normalize(v)
+        }
+    }
+
+    /// The normal values of `xs`, in one shared slice allocated once.
+    pub(crate) fn eval_parts(&mut self, xs: &[Expr]) -> EvalResult<Arc<[Value]>> {
+        let start = self.parts.len();
+        for x in xs {
+            match self.eval_normal(x) {
+                Ok(v) => self.parts.push(v),
+                Err(e) => {
+                    self.parts.truncate(start);
+                    return Err(e);
+                }
+            }
+        }
+        Ok(self.parts.drain(start..).collect())
     }
 
     /// Runs `f` one nesting level deeper, or fails once [`MAX_EVAL_DEPTH`] levels are under
@@ -768,8 +839,8 @@ impl<'p> Ctx<'p> {
     }
 
     /// The values each binder level ranges over.
-    pub(crate) fn levels<'b>(&mut self, bounds: &'b [Bound]) -> EvalResult<Vec<Level<'b>>> {
-        let mut out = Vec::new();
+    pub(crate) fn levels<'b>(&mut self, bounds: &'b [Bound]) -> EvalResult<Levels<'b>> {
+        let mut out = Levels::new();
         for b in bounds {
             let Some(set) = &b.set else {
                 return err("TLC cannot evaluate an unbounded quantifier or CHOOSE.");
@@ -905,12 +976,47 @@ impl<'p> Ctx<'p> {
         if let Some(v) = self.whole_fn(id).and_then(|f| f.apply(&x).ok()) {
             return Ok(v.clone());
         }
-        let new_base = self.enter(id, args, local)?;
-        let old = std::mem::replace(&mut self.base, new_base);
-        let r = self.rec_fn_point(id, &x);
-        self.stack.truncate(new_base);
-        self.base = old;
-        r
+        self.memo_point(id, &x, |cx| {
+            let new_base = cx.enter(id, args, local)?;
+            let old = std::mem::replace(&mut cx.base, new_base);
+            let r = cx.rec_fn_point(id, &x);
+            cx.stack.truncate(new_base);
+            cx.base = old;
+            r
+        })
+    }
+
+    /// `f[x]` for a top-level function definition `f` (with no parameters), computed by
+    /// `apply` and remembered for this context when the definition allows it (see
+    /// `Program::fn_memo`) and the next state is not being read: the current state never
+    /// changes during a context's life, so a point applied again has the same value. Only
+    /// values are remembered; a failed application fails again the next time, where TLC
+    /// would fail.
+    pub(crate) fn memo_point(
+        &mut self,
+        id: OpId,
+        x: &Value,
+        apply: impl FnOnce(&mut Self) -> EvalResult<Value>,
+    ) -> EvalResult<Value> {
+        if self.in_next
+            || !self
+                .prog
+                .fn_memo
+                .get(id.0 as usize)
+                .copied()
+                .unwrap_or(false)
+        {
+            return apply(self);
+        }
+        let key = (id, x.fingerprint());
+        if let Some((p, v)) = self.fn_points.get(&key) {
+            if p == x {
+                return Ok(v.clone());
+            }
+        }
+        let v = apply(self)?;
+        self.fn_points.insert(key, (x.clone(), v.clone()));
+        Ok(v)
     }
 
     /// The whole value of a constant function definition (see `Program::fn_cache`), built

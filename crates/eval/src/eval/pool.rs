@@ -18,8 +18,10 @@ pub(super) struct Buffers {
     pub(super) next: Vec<Option<Value>>,
     pub(super) stack: Vec<Slot>,
     pub(super) regs: Vec<Value>,
+    pub(super) parts: Vec<Value>,
     pub(super) frames: Vec<Vec<Slot>>,
     pub(super) let_memo: Vec<(OpId, Vec<Value>, Value)>,
+    pub(super) fn_points: super::FnPoints,
 }
 
 /// How many sets of buffers a thread keeps (contexts nest a few deep: the invariants of a
@@ -44,9 +46,11 @@ pub(super) fn give(mut b: Buffers) {
     b.next.clear();
     b.stack.clear();
     b.regs.clear();
+    b.parts.clear();
     // The argument buffers are kept too (they are empty between calls).
     b.frames.iter_mut().for_each(Vec::clear);
     b.let_memo.clear();
+    b.fn_points.clear();
     // A thread being torn down has no pool left; the buffers are then simply freed.
     let _ = POOL.try_with(|p| {
         let mut p = p.borrow_mut();
