@@ -410,6 +410,39 @@ fn mk_bag(pairs: Vec<(Value, i64)>) -> EvalResult<Value> {
     )
 }
 
+/// Whether [`apply_held`] may compute `b`.
+pub(crate) fn applies_held(b: Builtin) -> bool {
+    use Builtin::*;
+    matches!(b, Lt | Gt | Le | Ge | Plus | Minus)
+}
+
+/// The most common binary builtins applied to values held elsewhere (read in place, not
+/// cloned): comparisons, `+` and `-` on integers when the result stays in TLC's 32-bit
+/// range. `None` for anything else, which [`apply`] then computes (with its errors, and
+/// the warning past 32 bits).
+pub(crate) fn apply_held(b: Builtin, x: &Value, y: &Value) -> Option<Value> {
+    use Builtin::*;
+    let (Value::Int(x), Value::Int(y)) = (x, y) else {
+        return None;
+    };
+    let (x, y) = (*x, *y);
+    Some(match b {
+        Lt => Value::Bool(x < y),
+        Gt => Value::Bool(x > y),
+        Le => Value::Bool(x <= y),
+        Ge => Value::Bool(x >= y),
+        Plus | Minus => {
+            let r = if let Plus = b { x + y } else { x - y };
+            // Operands and result in 32 bits: no overflow, no warning to give.
+            if i32::try_from(x).is_err() || i32::try_from(y).is_err() || i32::try_from(r).is_err() {
+                return None;
+            }
+            Value::Int(r)
+        }
+        _ => return None,
+    })
+}
+
 /// Applies a first-order builtin to argument values.
 pub fn apply(b: Builtin, args: &[Value]) -> EvalResult<Value> {
     use Builtin::*;

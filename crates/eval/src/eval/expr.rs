@@ -78,6 +78,13 @@ impl Ctx<'_> {
                     self.builtin(*b, std::slice::from_ref(&x))?
                 }
                 [x, y] => {
+                    if builtins::applies_held(*b) {
+                        if let (Some(l), Some(r)) = (self.try_ref(x), self.try_ref(y)) {
+                            if let Some(v) = builtins::apply_held(*b, l, r) {
+                                return Ok(v);
+                            }
+                        }
+                    }
                     let x = self.eval(x)?;
                     let y = self.eval(y)?;
                     self.builtin(*b, &[x, y])?
@@ -230,6 +237,7 @@ impl Ctx<'_> {
                 })?;
                 vals::mk_set(out)?
             }
+            ExprKind::Tuple(xs) if xs.is_empty() => return Ok(super::empty_tuple().clone()),
             ExprKind::Tuple(xs) => Value::Tuple(self.eval_parts(xs)?),
             ExprKind::Times(xs) => {
                 let vs = xs

@@ -172,6 +172,13 @@ impl Hasher for PointHasher {
     }
 }
 
+/// `<< >>`, made once (the empty tuple is compared with in many guards, `q # << >>`).
+pub(crate) fn empty_tuple() -> &'static Value {
+    static EMPTY: std::sync::LazyLock<Value> =
+        std::sync::LazyLock::new(|| Value::Tuple(Arc::from(Vec::new())));
+    &EMPTY
+}
+
 /// How many LET values a context remembers at most.
 const LET_MEMO_ENTRIES: usize = 32;
 
@@ -528,6 +535,7 @@ impl<'p> Ctx<'p> {
                 _ => None,
             },
             ExprKind::Cached(c) => c.cell.get(),
+            ExprKind::Tuple(xs) if xs.is_empty() => Some(empty_tuple()),
             ExprKind::FnApp(f, x) => self.try_ref(f)?.apply(self.try_ref(x)?).ok(),
             ExprKind::Dot(r, name) => match self.try_ref(r)? {
                 rv @ (Value::Record(_) | Value::Func(_)) => rv.field(*name).ok(),

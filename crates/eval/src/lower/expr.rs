@@ -608,6 +608,12 @@ impl Lowerer<'_> {
                 let a = one(self);
                 ExprKind::Eq(a, Box::new(self.lower_expr(&args[1], scope)))
             }
+            // `a # b` is `~(a = b)`: one form, so that both read held values in place.
+            ("#" | "/=", 2) => {
+                let a = one(self);
+                let eq = ExprKind::Eq(a, Box::new(self.lower_expr(&args[1], scope)));
+                ExprKind::Not(Box::new(mk(eq, span)))
+            }
             ("\\in", 2) => {
                 let a = one(self);
                 ExprKind::In(a, Box::new(self.lower_expr(&args[1], scope)))
