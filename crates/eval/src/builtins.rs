@@ -410,6 +410,16 @@ fn mk_bag(pairs: Vec<(Value, i64)>) -> EvalResult<Value> {
     )
 }
 
+/// Whether `b` is computed by [`apply`] alone: no output, no TLC register and no warning
+/// past 32 bits (which the evaluation context gives).
+pub(crate) fn plain(b: Builtin) -> bool {
+    use Builtin::*;
+    !matches!(
+        b,
+        Print | PrintT | Assert | TlcGet | TlcSet | Plus | Minus | Mul | Pow | Neg
+    )
+}
+
 /// Whether [`apply_held`] may compute `b`.
 pub(crate) fn applies_held(b: Builtin) -> bool {
     use Builtin::*;

@@ -74,6 +74,12 @@ impl Ctx<'_> {
             ExprKind::Builtin(b, args) => match &args[..] {
                 [] => self.builtin(*b, &[])?,
                 [x] => {
+                    // A plain builtin reads a held argument in place (`Len(q[p])`).
+                    if builtins::plain(*b) {
+                        if let Some(v) = self.try_ref(x) {
+                            return builtins::apply(*b, std::slice::from_ref(v));
+                        }
+                    }
                     let x = self.eval(x)?;
                     self.builtin(*b, std::slice::from_ref(&x))?
                 }
@@ -136,6 +142,12 @@ impl Ctx<'_> {
                 }
             },
             ExprKind::In(a, b) => {
+                // A held set and a held element are compared in place.
+                if let Some(s) = self.try_ref(b) {
+                    if let Some(x) = self.try_ref(a) {
+                        return Ok(Value::Bool(vals::contains(s, x).map_err(|e| e.at(b.span))?));
+                    }
+                }
                 let x = self.eval(a)?;
                 Value::Bool(self.member(&x, b)?)
             }
@@ -296,6 +308,13 @@ impl Ctx<'_> {
             ExprKind::FnApp(f, x) => {
                 if let Some(v) = self.try_ref(e) {
                     return Ok(v.clone());
+                }
+                if self.try_ref(f).is_some() {
+                    // A held function cannot fail, so evaluating the argument first changes
+                    // no error; the function is then read in place, not cloned.
+                    let xv = self.eval(x)?;
+                    let fv = self.try_ref(f).expect("a held value stays held");
+                    return vals::apply(fv, &xv);
                 }
                 let fv = self.eval(f)?;
                 let xv = self.eval(x)?;

@@ -791,6 +791,9 @@ impl<'p> Ctx<'p> {
     }
 
     fn builtin(&mut self, b: Builtin, args: &[Value]) -> EvalResult<Value> {
+        if builtins::plain(b) {
+            return builtins::apply(b, args);
+        }
         match b {
             Builtin::Print => {
                 self.out.print(&display(&args[0]));
