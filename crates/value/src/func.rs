@@ -108,6 +108,9 @@ impl Value {
     /// `f[arg]`: applies a function, record or tuple, failing with TLC's message outside
     /// the domain.
     pub fn apply(&self, arg: &Value) -> Result<&Value, ValueError> {
+        if let Some(v) = self.get(arg) {
+            return Ok(v);
+        }
         match self {
             Value::Tuple(t) => match arg {
                 Value::Int(i) => {
@@ -143,6 +146,35 @@ impl Value {
                 op: "apply",
                 value: self.clone(),
             }),
+        }
+    }
+
+    /// `f[arg]` when `arg` is in the domain of a function, record or tuple; `None` otherwise
+    /// (where [`Value::apply`] gives TLC's error).
+    #[inline]
+    pub fn get(&self, arg: &Value) -> Option<&Value> {
+        match (self, arg) {
+            (Value::Tuple(t), Value::Int(i)) => usize::try_from(*i)
+                .ok()
+                .and_then(|i| i.checked_sub(1))
+                .and_then(|i| t.get(i)),
+            (Value::Record(r), Value::Str(s)) => field_index(r, *s).map(|i| &r[i].1),
+            (Value::Func(f), _) => f
+                .binary_search_by(|(k, _)| k.cmp(arg))
+                .ok()
+                .map(|i| &f[i].1),
+            _ => None,
+        }
+    }
+
+    /// `r.field` when this is a record (or function) with that field; `None` otherwise
+    /// (where [`Value::field`] gives TLC's error).
+    #[inline]
+    pub fn get_field(&self, name: Str) -> Option<&Value> {
+        match self {
+            Value::Record(r) => field_index(r, name).map(|i| &r[i].1),
+            Value::Func(_) => self.get(&Value::Str(name)),
+            _ => None,
         }
     }
 

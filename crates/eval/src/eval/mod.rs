@@ -536,11 +536,8 @@ impl<'p> Ctx<'p> {
             },
             ExprKind::Cached(c) => c.cell.get(),
             ExprKind::Tuple(xs) if xs.is_empty() => Some(empty_tuple()),
-            ExprKind::FnApp(f, x) => self.try_ref(f)?.apply(self.try_ref(x)?).ok(),
-            ExprKind::Dot(r, name) => match self.try_ref(r)? {
-                rv @ (Value::Record(_) | Value::Func(_)) => rv.field(*name).ok(),
-                _ => None,
-            },
+            ExprKind::FnApp(f, x) => self.try_ref(f)?.get(self.try_ref(x)?),
+            ExprKind::Dot(r, name) => self.try_ref(r)?.get_field(*name),
             _ => None,
         }
     }
@@ -984,7 +981,7 @@ impl<'p> Ctx<'p> {
         local: bool,
     ) -> EvalResult<Value> {
         let x = self.eval(point)?;
-        if let Some(v) = self.whole_fn(id).and_then(|f| f.apply(&x).ok()) {
+        if let Some(v) = self.whole_fn(id).and_then(|f| f.get(&x)) {
             return Ok(v.clone());
         }
         self.memo_point(id, &x, |cx| {
