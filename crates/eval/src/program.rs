@@ -231,29 +231,27 @@ impl Program {
             })
             .collect();
         self.let_memo = memo;
-        let fn_cache = (0..self.ops.len())
+        // Top-level function definitions `f[x \in S] == e` with no parameters and no
+        // effects, with their levels: built whole when constant, remembered point by point
+        // per context when they read the state.
+        let fn_levels: Vec<Option<u8>> = (0..self.ops.len())
             .map(|i| {
                 let op = &self.ops[i];
-                let constant = op.fn_bounds.is_some()
+                (op.fn_bounds.is_some()
                     && op.params.is_empty()
                     && op.capture.is_none()
-                    && !uses_effects(&op.body)
-                    && self.call_level(OpId(i as u32)) == crate::level::CONSTANT;
-                constant.then(OnceLock::new)
+                    && !uses_effects(&op.body))
+                .then(|| self.call_level(OpId(i as u32)))
             })
             .collect();
-        self.fn_cache = fn_cache;
-        let fn_memo = (0..self.ops.len())
-            .map(|i| {
-                let op = &self.ops[i];
-                op.fn_bounds.is_some()
-                    && op.params.is_empty()
-                    && op.capture.is_none()
-                    && !uses_effects(&op.body)
-                    && self.call_level(OpId(i as u32)) <= crate::level::STATE
-            })
+        self.fn_cache = fn_levels
+            .iter()
+            .map(|l| (*l == Some(crate::level::CONSTANT)).then(OnceLock::new))
             .collect();
-        self.fn_memo = fn_memo;
+        self.fn_memo = fn_levels
+            .iter()
+            .map(|l| l.is_some_and(|l| l <= crate::level::STATE))
+            .collect();
         crate::eval::cache::cache_closed(self);
     }
 }
