@@ -28,6 +28,9 @@ pub(super) struct Buffers {
 /// successor are checked while its parent's context is alive).
 const KEPT: usize = 8;
 
+/// The most remembered points of function definitions whose table a pooled context keeps.
+const KEPT_POINTS: usize = 4096;
+
 thread_local! {
     static POOL: RefCell<Vec<Buffers>> = const { RefCell::new(Vec::new()) };
 }
@@ -50,7 +53,13 @@ pub(super) fn give(mut b: Buffers) {
     // The argument buffers are kept too (they are empty between calls).
     b.frames.iter_mut().for_each(Vec::clear);
     b.let_memo.clear();
-    b.fn_points.clear();
+    // A context that remembered many points gives its table back to the allocator rather
+    // than keep it for a context that may need few.
+    if b.fn_points.capacity() > KEPT_POINTS {
+        b.fn_points = super::FnPoints::default();
+    } else {
+        b.fn_points.clear();
+    }
     // A thread being torn down has no pool left; the buffers are then simply freed.
     let _ = POOL.try_with(|p| {
         let mut p = p.borrow_mut();
