@@ -524,7 +524,26 @@ impl<'p> Ctx<'p> {
     /// a value at such an argument (`pc[self]`, `msg.type`). Nothing is cloned or evaluated,
     /// so this has no effects and no errors: `None` means "evaluate it" (and evaluation
     /// reports any error, with TLC's wording).
+    #[inline]
     pub(crate) fn try_ref<'a>(&'a self, e: &'a Expr) -> Option<&'a Value> {
+        match &e.kind {
+            ExprKind::Var(i) if !self.in_next => self.cur.get(*i as usize),
+            ExprKind::Local(s) => match self.stack.get(self.base + *s as usize)? {
+                Slot::Val(v) => Some(v),
+                _ => None,
+            },
+            ExprKind::FnApp(..) | ExprKind::Dot(..) | ExprKind::Lit(_) | ExprKind::Var(_) => {
+                self.try_ref_deep(e)
+            }
+            ExprKind::PrimeVar(_) | ExprKind::Cached(_) | ExprKind::Tuple(_) => {
+                self.try_ref_deep(e)
+            }
+            _ => None,
+        }
+    }
+
+    /// [`Ctx::try_ref`] beyond its commonest cases (kept out of line so that those inline).
+    fn try_ref_deep<'a>(&'a self, e: &'a Expr) -> Option<&'a Value> {
         match &e.kind {
             ExprKind::Lit(v) => Some(v),
             ExprKind::Var(i) if self.in_next => self.next.get(*i as usize)?.as_ref(),
