@@ -532,6 +532,8 @@ impl<'p> Ctx<'p> {
                 Slot::Val(v) => Some(v),
                 _ => None,
             },
+            // Two arms rather than one: with all seven kinds in one arm the compiler lays
+            // the match out differently, and MCLamportMutex runs 2.5% more instructions.
             ExprKind::FnApp(..) | ExprKind::Dot(..) | ExprKind::Lit(_) | ExprKind::Var(_) => {
                 self.try_ref_deep(e)
             }
