@@ -12,9 +12,16 @@
 //! every state and the action that reached it ([`StateGraph::recording_actions`]), and a
 //! trace is a walk back along the links.
 //!
-//! The kept states past the first [`PACK_BEYOND`], or past those estimated to take
-//! [`PACK_BYTES`] (every kept state, under a memory budget), are held packed by
-//! [`crate::Model::pack`] in the [`crate::arena`], which under a budget writes them to disk.
+//! Every kept state that [`crate::Model::pack`] can encode is held packed in the
+//! [`crate::arena`] (which under a memory budget writes it to disk) and unpacked by the
+//! thread that reads it. For specs this is faster, not only smaller: a state's bytes are
+//! read in order and unpacked into fresh memory of the thread expanding it, and a forgotten
+//! level is freed without touching its values. Kept as they were, states share their values
+//! with states of older levels, which are read and released where they lie, in memory long
+//! since out of the caches, and whose counts both threads of a parallel run change. (On the
+//! nine bench models, packing every state instead of only those past a level of 262,144
+//! took from as much time to 26% less on one worker, but for btree (2% more), and less
+//! memory on seven of them.)
 //!
 //! States are numbered in the order they were found, which is BFS order: the states of
 //! level `L` are a contiguous range of ids.
@@ -39,24 +46,6 @@ pub(crate) struct StateId(pub(crate) usize);
 const NO_PARENT: u32 = u32::MAX;
 const FAR_PARENT: u32 = u32::MAX - 1;
 
-/// How many states are kept as they are before the next ones are packed, when the search
-/// has no memory budget. A level this wide is where the values of the kept states, not the
-/// seen set or the trail, make up most of the memory (over a kilobyte a state for records of
-/// records); packing costs an encoding and a decoding a state, a few per cent of the time.
-pub(crate) const PACK_BEYOND: usize = 1 << 18;
-
-/// The estimated bytes of the states kept as they are past which the next ones are packed,
-/// when the search has no memory budget: with states of several kilobytes a level takes
-/// that much well before [`PACK_BEYOND`] states. Not less: an unpacked state has values of
-/// its own, sharing nothing with its parent's, so packing costs more than its encoding. On
-/// NanoMedium (estimates near 4 KB a state, shared parts counted in full), packing past
-/// 128 MiB took a third more CPU time for 40% of the peak memory; past 1 GiB, 5% more for
-/// 87%.
-pub(crate) const PACK_BYTES: usize = 1 << 30;
-
-/// One state kept as it is in this many has its size estimated ([`Model::state_bytes`]).
-const SAMPLE_EVERY: usize = 64;
-
 /// Distinct states' links and fingerprints, and the states with ids from
 /// [`StateGraph::first_kept`] on.
 #[derive(Debug)]
@@ -64,13 +53,6 @@ pub(crate) struct StateGraph<S> {
     /// The states with ids `first_kept..`, in order.
     states: Vec<Kept<S>>,
     first_kept: usize,
-    /// A state is packed ([`Model::pack`]: a few bytes instead of its values, unpacked
-    /// whenever it is read) when at least this many states are kept before it.
-    pack_from: usize,
-    /// The number of kept states held as they are (not packed).
-    plain: usize,
-    /// The estimated bytes of a state held as it is: a running mean over a sample.
-    plain_state_bytes: usize,
     /// The encodings of the packed states.
     arena: Arena,
     trail: Trail,
@@ -106,12 +88,11 @@ impl<S: Clone> StateGraph<S> {
     }
 
     /// A graph that moves the links and fingerprints of forgotten states to a file in `dir`,
-    /// and packs every state, writing the packed states out to files in `dir` `segment`
-    /// bytes at a time (see [`crate::arena`]).
+    /// and writes the packed states out to files in `dir` `segment` bytes at a time (see
+    /// [`crate::arena`]).
     pub(crate) fn spilling_to(dir: PathBuf, segment: usize) -> StateGraph<S> {
         let mut graph = StateGraph::with_trail(Trail::spilling_to(dir.clone()));
         graph.arena = Arena::spilling_to(dir, segment);
-        graph.pack_from = 0;
         graph
     }
 
@@ -119,9 +100,6 @@ impl<S: Clone> StateGraph<S> {
         StateGraph {
             states: Vec::new(),
             first_kept: 0,
-            pack_from: PACK_BEYOND,
-            plain: 0,
-            plain_state_bytes: 0,
             arena: Arena::new(),
             trail,
             far_parents: BTreeMap::new(),
@@ -218,22 +196,12 @@ impl<S: Clone> StateGraph<S> {
         action: ActionId,
     ) -> StateId {
         let start = self.arena.end();
-        let packing = self.states.len() >= self.pack_from
-            || self.plain.saturating_mul(self.plain_state_bytes) >= PACK_BYTES;
-        let kept = if packing && model.pack(&state, self.arena.buffer()) {
+        let kept = if model.pack(&state, self.arena.buffer()) {
             let len = self.arena.end() - start;
             self.arena.settle();
             Kept::Packed { start, len }
         } else {
             self.arena.truncate(start);
-            if self.plain.is_multiple_of(SAMPLE_EVERY) {
-                let bytes = model.state_bytes(&state);
-                self.plain_state_bytes = match self.plain_state_bytes {
-                    0 => bytes,
-                    mean => (mean * 7 + bytes) / 8,
-                };
-            }
-            self.plain += 1;
             Kept::Plain(state)
         };
         self.states.push(kept);
@@ -252,9 +220,6 @@ impl<S: Clone> StateGraph<S> {
         // Only a trace reads their records now.
         self.trail.retire_before(self.first_kept);
         let forgotten: Vec<Kept<S>> = self.states.drain(..n).collect();
-        self.plain -= (forgotten.iter())
-            .filter(|k| matches!(k, Kept::Plain(_)))
-            .count();
         // The arena's bytes before the first packed state still kept are no longer read.
         let first_packed = self.states.iter().find_map(|k| match k {
             Kept::Packed { start, .. } => Some(*start),
@@ -335,8 +300,6 @@ mod tests {
     struct Tree {
         fold: u64,
         banned: u64,
-        /// The size estimate of every state (the default's when 0).
-        bytes: usize,
     }
 
     impl Model for Tree {
@@ -366,13 +329,6 @@ mod tests {
         fn action_label(&self, a: ActionId) -> String {
             format!("A{}", a.0)
         }
-        fn state_bytes(&self, _: &u64) -> usize {
-            if self.bytes == 0 {
-                size_of::<u64>()
-            } else {
-                self.bytes
-            }
-        }
         /// Multiples of 5 cannot be packed (after writing a byte, which must be dropped).
         fn pack(&self, n: &u64, out: &mut Vec<u8>) -> bool {
             out.push(0xAB);
@@ -401,7 +357,6 @@ mod tests {
     const TREE: Tree = Tree {
         fold: 1,
         banned: u64::MAX,
-        bytes: 0,
     };
 
     fn steps(t: Trace<u64>) -> Vec<(Option<u32>, u64)> {
@@ -434,7 +389,8 @@ mod tests {
     fn forgotten_states_of_a_trace_are_generated_again() {
         let mut g = StateGraph::new();
         let d = chain(&mut g);
-        assert_eq!(plain(g.forget_before(3)), vec![0, 100, 2]);
+        // 0 and 100 cannot be packed (multiples of 5); 2 is packed.
+        assert_eq!(plain(g.forget_before(3)), vec![0, 100]);
         assert_eq!(g.len(), 5);
         assert_eq!(g.states(&TREE, 3..5), [5, 12]);
         assert_eq!(
@@ -457,7 +413,6 @@ mod tests {
     #[test]
     fn packed_states_read_back_as_they_were_and_their_bytes_are_dropped_with_them() {
         let mut g = StateGraph::new();
-        g.pack_from = 0;
         let d = chain(&mut g);
         // 0, 100 and 5 cannot be packed; 2 and 12 are, 8 bytes each.
         assert_eq!(g.arena.in_memory(), 16);
@@ -525,64 +480,12 @@ mod tests {
     }
 
     #[test]
-    fn without_a_budget_only_the_states_past_a_wide_level_are_packed() {
-        let mut g = StateGraph::new();
-        // 3, 7 and 11 can be packed (multiples of 5 cannot): none is until PACK_BEYOND
-        // states are kept.
-        let n = PACK_BEYOND as u64;
-        for s in 0..n {
-            g.add_initial(&TREE, 3, Fingerprint(s));
-        }
-        assert_eq!(g.arena.in_memory(), 0);
-        let first = g.add_initial(&TREE, 3, Fingerprint(n));
-        g.add_initial(&TREE, 7, Fingerprint(n + 1));
-        assert_eq!(
-            g.arena.in_memory(),
-            16,
-            "the two past the threshold are packed"
-        );
-        assert_eq!(g.states(&TREE, first.0..first.0 + 2), [3, 7]);
-        // Once the level is forgotten, fewer are kept and states are kept plain again.
-        g.forget_before(first.0 + 2);
-        g.add_initial(&TREE, 11, Fingerprint(n + 2));
-        assert_eq!(g.arena.in_memory(), 0);
-        assert_eq!(g.states(&TREE, first.0 + 2..first.0 + 3), [11]);
-    }
-
-    #[test]
-    fn large_states_are_packed_once_those_kept_are_estimated_to_take_pack_bytes() {
-        // States estimated at 1 MiB each: the first 1024 are kept as they are.
-        let big = Tree {
-            bytes: 1 << 20,
-            ..TREE
-        };
-        let mut g = StateGraph::new();
-        let n = PACK_BYTES >> 20;
-        for s in 0..n as u64 {
-            g.add_initial(&big, 3, Fingerprint(s));
-        }
-        assert_eq!(g.arena.in_memory(), 0);
-        let first = g.add_initial(&big, 7, Fingerprint(n as u64));
-        assert_eq!(g.arena.in_memory(), 8, "the next one is packed");
-        assert_eq!(g.states(&big, first.0..first.0 + 1), [7]);
-        // Once they are forgotten, states are kept as they are again.
-        g.forget_before(first.0);
-        g.add_initial(&big, 11, Fingerprint(n as u64 + 1));
-        assert_eq!(g.arena.in_memory(), 8);
-        assert_eq!(g.plain, 1);
-    }
-
-    #[test]
     fn a_rebuilt_state_is_the_first_in_order_within_the_constraints() {
         // With fold 2 the two successors of a state share a fingerprint: from 0 the search
         // stores 1 (action 1, fingerprint 1), and from 1 it stores 3 (action 1, fingerprint
         // 2), unless 3 is outside the constraints; then it stores 4 (action 2).
         for (banned, want, action) in [(u64::MAX, 3, 1), (4, 3, 1), (3, 4, 2)] {
-            let tree = Tree {
-                fold: 2,
-                banned,
-                bytes: 0,
-            };
+            let tree = Tree { fold: 2, banned };
             let store = |record: bool| {
                 let mut g = StateGraph::new();
                 if record {

@@ -112,20 +112,11 @@ pub trait Model: Sync {
         true
     }
 
-    /// An estimate of the bytes `state` takes when kept as it is, its allocations included
-    /// (shared parts may be counted in full: an upper bound will do). Without a memory budget
-    /// the search packs kept states ([`Model::pack`]) once those of a wide level are
-    /// estimated to take 1 GiB, from the estimates of a sample of them. The default is the
-    /// size of the state itself.
-    fn state_bytes(&self, _state: &Self::State) -> usize {
-        std::mem::size_of::<Self::State>()
-    }
-
     /// Appends a compact encoding of `state` to `out` and returns true, or returns false if
     /// this model (or this state) has none; `out` may then hold a partial encoding, which is
-    /// dropped. The search keeps the states of a wide level encoded (every state, under a
-    /// memory budget, [`crate::Options::memory`]) and calls [`Model::unpack`] to expand
-    /// them. The default has no encoding.
+    /// dropped. The search keeps every state it can encode so and
+    /// calls [`Model::unpack`] to expand them, on the thread that expands them. The default
+    /// has no encoding.
     fn pack(&self, _state: &Self::State, _out: &mut Vec<u8>) -> bool {
         false
     }

@@ -25,10 +25,9 @@ pub struct Options {
     pub stop: Option<Arc<AtomicBool>>,
     /// The most memory, in bytes, the seen set's table may take. Past it, fingerprints are
     /// kept in sorted files in `spill_dir`, the trace links of finished levels are moved
-    /// there too (see [`crate::Outcome::disk`]), and every kept state is packed
-    /// ([`crate::Model::pack`]) and written there as well, a sixty-fourth of the budget at a
-    /// time; `None` keeps everything in memory, and packs only the kept states past the
-    /// first 262,144. The outcome does not depend on it.
+    /// there too (see [`crate::Outcome::disk`]), and the kept states, packed
+    /// ([`crate::Model::pack`]), are written there as well, a sixty-fourth of the budget at
+    /// a time; `None` keeps everything in memory. The outcome does not depend on it.
     pub memory: Option<u64>,
     /// Where the seen set writes its files under a memory budget (a directory of its own is
     /// made there and removed after the search); the system's temporary directory if `None`.

@@ -91,10 +91,9 @@ pub struct CheckArgs {
     /// The most memory the seen set's table of fingerprints may take (`512M`, `2GiB`,
     /// plain bytes). Past it, fingerprints go to sorted files on disk, as TLC's disk
     /// fingerprint set does: slower, but the search goes on. The trace links of finished
-    /// levels go to disk too, and all the states of the two levels kept are packed and
-    /// written to disk a sixty-fourth of the budget at a time (without a budget, only the
-    /// kept states past the first 262,144 are packed, in memory). The counts do not depend
-    /// on it.
+    /// levels go to disk too, and the packed states of the two levels kept are written to
+    /// disk a sixty-fourth of the budget at a time (without a budget they stay in memory).
+    /// The counts do not depend on it.
     #[arg(long, value_name = "SIZE", value_parser = crate::memory::parse_size)]
     pub memory: Option<u64>,
     /// The directory in which `--memory` writes its files (a directory of its own is made

@@ -13,6 +13,15 @@ use crate::locate::Locator;
 use crate::predicate::{self, Predicate};
 use crate::symmetry::Symmetry;
 
+thread_local! {
+    /// Each thread's memory of the last state it packed, for [`SpecModel::pack`]. Encoding
+    /// is a function of the value alone (strings by their process-wide id), so one memory
+    /// serves every spec a thread checks.
+    static ENCODER: RefCell<value::codec::Encoder> = RefCell::default();
+    /// Each thread's memory of the last state it unpacked, for [`SpecModel::unpack`].
+    static DECODER: RefCell<value::codec::Decoder> = RefCell::default();
+}
+
 /// A state: the values of the spec's variables, in declaration order. Cheap to clone.
 ///
 /// A state may be incomplete: the successor of a step that left variables unassigned, which
@@ -265,24 +274,21 @@ impl Model for SpecModel {
         self.reproducible
     }
 
-    fn state_bytes(&self, state: &State) -> usize {
-        // The state, its Arc (two counts and the values) and what the values hold.
-        std::mem::size_of::<State>()
-            + 2 * std::mem::size_of::<usize>()
-            + std::mem::size_of_val::<[Value]>(&state.0)
-            + state.0.iter().map(Value::heap_bytes).sum::<usize>()
-    }
-
     fn pack(&self, state: &State, out: &mut Vec<u8>) -> bool {
-        state.1.is_none() && state.0.iter().all(|v| value::codec::encode(v, out))
+        state.1.is_none()
+            && ENCODER.with_borrow_mut(|encoder| {
+                (state.0.iter().enumerate()).all(|(i, v)| encoder.encode_at(i, v, out))
+            })
     }
 
     fn unpack(&self, bytes: &[u8]) -> State {
         let mut rest = bytes;
-        let values = (0..self.variables().len())
-            .map(|_| value::codec::decode(&mut rest))
-            .collect::<Option<Vec<Value>>>()
-            .expect("bytes written by pack in this process");
+        let values: Arc<[Value]> = DECODER.with_borrow_mut(|decoder| {
+            (0..self.variables().len())
+                .map(|i| decoder.decode_at(i, &mut rest))
+                .collect::<Option<_>>()
+                .expect("bytes written by pack in this process")
+        });
         State::complete(values)
     }
 

@@ -5,6 +5,10 @@
 //! functions as a length and their elements in their stored (sorted) order, so decoding
 //! rebuilds the same value without sorting. Lazily represented sets are not encoded:
 //! [`encode`] says so and the caller keeps such a value as it is.
+//!
+//! [`Encoder`] and [`Decoder`] do the same for sequences of values (the variables of one
+//! state after another), remembering the last value at each position and within it: what
+//! repeats is copied as bytes when encoding and shared, not built again, when decoding.
 
 use std::sync::Arc;
 
@@ -82,9 +86,7 @@ pub fn decode(bytes: &mut &[u8]) -> Option<Value> {
         MODEL_VALUE => Value::ModelValue(read_str(bytes)?),
         SET | TUPLE => {
             let n = read_len(bytes)?;
-            let xs = (0..n)
-                .map(|_| decode(bytes))
-                .collect::<Option<Arc<[Value]>>>()?;
+            let xs = collect(n, || decode(bytes), || Value::Bool(false))?;
             if tag == SET {
                 Value::Set(xs)
             } else {
@@ -93,20 +95,182 @@ pub fn decode(bytes: &mut &[u8]) -> Option<Value> {
         }
         RECORD => {
             let n = read_len(bytes)?;
-            let fields = (0..n)
-                .map(|_| Some((read_str(bytes)?, decode(bytes)?)))
-                .collect::<Option<Arc<[(Str, Value)]>>>()?;
-            Value::Record(fields)
+            Value::Record(collect(
+                n,
+                || Some((read_str(bytes)?, decode(bytes)?)),
+                || (Str::new(""), Value::Bool(false)),
+            )?)
         }
         FUNC => {
             let n = read_len(bytes)?;
-            let pairs = (0..n)
-                .map(|_| Some((decode(bytes)?, decode(bytes)?)))
-                .collect::<Option<Arc<[(Value, Value)]>>>()?;
-            Value::Func(pairs)
+            Value::Func(collect(
+                n,
+                || Some((decode(bytes)?, decode(bytes)?)),
+                || (Value::Bool(false), Value::Bool(false)),
+            )?)
         }
         _ => return None,
     })
+}
+
+/// `n` items made by `item`, in one allocation of exactly their size; `None` if one fails.
+fn collect<T>(
+    n: usize,
+    mut item: impl FnMut() -> Option<T>,
+    filler: impl Fn() -> T,
+) -> Option<Arc<[T]>> {
+    // A range mapped to items has a trusted length, so the slice is allocated once and
+    // filled in place (collecting `Option`s would go through a vector); a failed item's
+    // place is filled, and the slice dropped.
+    let mut failed = false;
+    let xs: Arc<[T]> = (0..n)
+        .map(|_| {
+            item().unwrap_or_else(|| {
+                failed = true;
+                filler()
+            })
+        })
+        .collect();
+    (!failed).then_some(xs)
+}
+
+/// Encodes values one after another, remembering the last value encoded at each position
+/// (a state's variable, say) and, within it, at each position of its parts: the same
+/// instance again ([`Value::same_instance`]) is written by copying its bytes. Neighbouring
+/// states often share a variable's value, or most of its parts.
+#[derive(Default)]
+pub struct Encoder {
+    last: Vec<Memory>,
+}
+
+/// Decodes values one after another, remembering the last value decoded at each position
+/// and, within it, at each position of its parts: bytes that start with the last ones
+/// decoded at their position give that value again (an encoding is never the prefix of
+/// another), shared rather than built anew.
+#[derive(Default)]
+pub struct Decoder {
+    last: Vec<Memory>,
+}
+
+/// The last value encoded or decoded at one position, its bytes, and the memories of its
+/// parts (for a set or tuple, by element; for a record, by field; for a function, key and
+/// value of each pair in turn). Only sets, tuples, records and functions are remembered.
+#[derive(Default)]
+struct Memory {
+    bytes: Vec<u8>,
+    value: Option<Value>,
+    parts: Vec<Memory>,
+}
+
+impl Encoder {
+    /// [`encode`]s `v`, the value at `position`.
+    pub fn encode_at(&mut self, position: usize, v: &Value, out: &mut Vec<u8>) -> bool {
+        Memory::at(&mut self.last, position).encode(v, out)
+    }
+}
+
+impl Decoder {
+    /// [`decode`]s the value at `position` from the start of `bytes`.
+    pub fn decode_at(&mut self, position: usize, bytes: &mut &[u8]) -> Option<Value> {
+        Memory::at(&mut self.last, position).decode(bytes)
+    }
+}
+
+impl Memory {
+    fn at(memories: &mut Vec<Memory>, position: usize) -> &mut Memory {
+        if memories.len() <= position {
+            memories.resize_with(position + 1, Memory::default);
+        }
+        &mut memories[position]
+    }
+
+    fn encode(&mut self, v: &Value, out: &mut Vec<u8>) -> bool {
+        let (tag, n) = match v {
+            Value::Set(xs) => (SET, xs.len()),
+            Value::Tuple(xs) => (TUPLE, xs.len()),
+            Value::Record(fields) => (RECORD, fields.len()),
+            Value::Func(pairs) => (FUNC, pairs.len()),
+            _ => return encode(v, out),
+        };
+        if self
+            .value
+            .as_ref()
+            .is_some_and(|last| last.same_instance(v))
+        {
+            out.extend_from_slice(&self.bytes);
+            return true;
+        }
+        let start = out.len();
+        out.push(tag);
+        varint(n as u64, out);
+        let mut i = 0;
+        let mut part = |x: &Value, out: &mut Vec<u8>| {
+            i += 1;
+            Memory::at(&mut self.parts, i - 1).encode(x, out)
+        };
+        let encoded = match v {
+            Value::Set(xs) | Value::Tuple(xs) => xs.iter().all(|x| part(x, out)),
+            Value::Record(fields) => fields.iter().all(|(name, x)| {
+                varint(u64::from(name.id()), out);
+                part(x, out)
+            }),
+            Value::Func(pairs) => pairs.iter().all(|(k, x)| part(k, out) && part(x, out)),
+            _ => unreachable!("only composite values are remembered"),
+        };
+        if encoded {
+            self.bytes.clear();
+            self.bytes.extend_from_slice(&out[start..]);
+            self.value = Some(v.clone());
+        }
+        encoded
+    }
+
+    fn decode(&mut self, bytes: &mut &[u8]) -> Option<Value> {
+        let (&tag, rest) = bytes.split_first()?;
+        if !matches!(tag, SET | TUPLE | RECORD | FUNC) {
+            return decode(bytes);
+        }
+        if let Some(v) = &self.value {
+            if let Some(rest) = bytes.strip_prefix(&self.bytes[..]) {
+                *bytes = rest;
+                return Some(v.clone());
+            }
+        }
+        let start = *bytes;
+        *bytes = rest;
+        let n = read_len(bytes)?;
+        let mut i = 0;
+        let parts = &mut self.parts;
+        let mut part = |bytes: &mut &[u8]| {
+            i += 1;
+            Memory::at(parts, i - 1).decode(bytes)
+        };
+        let v = match tag {
+            SET | TUPLE => {
+                let xs = collect(n, || part(bytes), || Value::Bool(false))?;
+                if tag == SET {
+                    Value::Set(xs)
+                } else {
+                    Value::Tuple(xs)
+                }
+            }
+            RECORD => Value::Record(collect(
+                n,
+                || Some((read_str(bytes)?, part(bytes)?)),
+                || (Str::new(""), Value::Bool(false)),
+            )?),
+            _ => Value::Func(collect(
+                n,
+                || Some((part(bytes)?, part(bytes)?)),
+                || (Value::Bool(false), Value::Bool(false)),
+            )?),
+        };
+        self.bytes.clear();
+        self.bytes
+            .extend_from_slice(&start[..start.len() - bytes.len()]);
+        self.value = Some(v.clone());
+        Some(v)
+    }
 }
 
 fn varint(mut n: u64, out: &mut Vec<u8>) {
@@ -189,6 +353,56 @@ mod tests {
         }
         let all = Value::Tuple(values.to_vec().into());
         assert_eq!(round_trip(&all), all);
+    }
+
+    #[test]
+    fn remembered_positions_write_the_same_bytes_and_share_what_repeats() {
+        let tup = |xs: Vec<Value>| Value::Tuple(xs.into());
+        let rec = |x: Value| {
+            Value::record(vec![(Str::new("log"), x), (Str::new("n"), Value::Int(1))]).unwrap()
+        };
+        let a = tup(vec![Value::Int(1), Value::Int(2)]);
+        let b = tup(vec![Value::Int(3)]);
+        let log = rec(tup(vec![a.clone(), b.clone()]));
+        // Three states of two variables: the second keeps the first variable and changes
+        // one part of the other; the third changes the first variable's kind.
+        let states = [
+            vec![log.clone(), tup(vec![a.clone(), b.clone()])],
+            vec![log.clone(), tup(vec![a.clone(), Value::Int(4)])],
+            vec![
+                Value::set(vec![a.clone()]).unwrap(),
+                tup(vec![b, Value::Int(4)]),
+            ],
+        ];
+        let (mut encoder, mut decoder) = (Encoder::default(), Decoder::default());
+        let mut decoded: Vec<Vec<Value>> = Vec::new();
+        for state in &states {
+            let (mut remembered, mut plain) = (Vec::new(), Vec::new());
+            for (i, v) in state.iter().enumerate() {
+                assert!(encoder.encode_at(i, v, &mut remembered));
+                assert!(encode(v, &mut plain));
+            }
+            assert_eq!(remembered, plain, "the same bytes as without memory");
+            let mut bytes = &remembered[..];
+            let back: Vec<Value> = (0..state.len())
+                .map(|i| decoder.decode_at(i, &mut bytes).expect("decodes"))
+                .collect();
+            assert!(bytes.is_empty());
+            assert_eq!(&back, state);
+            decoded.push(back);
+        }
+        // The first variable of the second state is the first state's, shared; in the
+        // second variable, the unchanged part is shared and the tuple is new.
+        assert!(decoded[1][0].same_instance(&decoded[0][0]));
+        assert!(!decoded[1][1].same_instance(&decoded[0][1]));
+        let first = |v: &Value| match v {
+            Value::Tuple(xs) => xs[0].clone(),
+            _ => unreachable!(),
+        };
+        assert!(first(&decoded[1][1]).same_instance(&first(&decoded[0][1])));
+        // Bytes that are not an encoding are refused, with or without memory.
+        let mut bad = &[TUPLE, 2, INT][..];
+        assert_eq!(decoder.decode_at(1, &mut bad), None);
     }
 
     #[test]

@@ -29,7 +29,6 @@ mod order;
 mod permute;
 mod print;
 mod set;
-mod size;
 mod strings;
 
 pub use error::ValueError;
