@@ -114,9 +114,8 @@ pub trait Model: Sync {
 
     /// Appends a compact encoding of `state` to `out` and returns true, or returns false if
     /// this model (or this state) has none; `out` may then hold a partial encoding, which is
-    /// dropped. The search keeps every state it can encode so and
-    /// calls [`Model::unpack`] to expand them, on the thread that expands them. The default
-    /// has no encoding.
+    /// dropped. The search keeps every state encoded that it can, and calls [`Model::unpack`]
+    /// on the thread that expands it. The default has no encoding.
     fn pack(&self, _state: &Self::State, _out: &mut Vec<u8>) -> bool {
         false
     }

@@ -41,6 +41,22 @@ pub fn encode(v: &Value, out: &mut Vec<u8>) -> bool {
             out.push(MODEL_VALUE);
             varint(u64::from(s.id()), out);
         }
+        Value::Set(_) | Value::Tuple(_) | Value::Record(_) | Value::Func(_) => {
+            return encode_composite(v, out, encode);
+        }
+        Value::Lazy(_) => return false,
+    }
+    true
+}
+
+/// Appends the encoding of `v`, a set, tuple, record or function, each part encoded by
+/// `part`; false (with `out` partly written) if a part fails.
+fn encode_composite(
+    v: &Value,
+    out: &mut Vec<u8>,
+    mut part: impl FnMut(&Value, &mut Vec<u8>) -> bool,
+) -> bool {
+    match v {
         Value::Set(xs) | Value::Tuple(xs) => {
             out.push(if matches!(v, Value::Set(_)) {
                 SET
@@ -48,26 +64,23 @@ pub fn encode(v: &Value, out: &mut Vec<u8>) -> bool {
                 TUPLE
             });
             varint(xs.len() as u64, out);
-            return xs.iter().all(|x| encode(x, out));
+            xs.iter().all(|x| part(x, out))
         }
         Value::Record(fields) => {
             out.push(RECORD);
             varint(fields.len() as u64, out);
-            for (name, x) in fields.iter() {
+            fields.iter().all(|(name, x)| {
                 varint(u64::from(name.id()), out);
-                if !encode(x, out) {
-                    return false;
-                }
-            }
+                part(x, out)
+            })
         }
         Value::Func(pairs) => {
             out.push(FUNC);
             varint(pairs.len() as u64, out);
-            return pairs.iter().all(|(k, x)| encode(k, out) && encode(x, out));
+            pairs.iter().all(|(k, x)| part(k, out) && part(x, out))
         }
-        Value::Lazy(_) => return false,
+        _ => unreachable!("only sets, tuples, records and functions are composite"),
     }
-    true
 }
 
 /// The value encoded at the start of `bytes`, which is advanced past it; `None` if the bytes
@@ -84,32 +97,38 @@ pub fn decode(bytes: &mut &[u8]) -> Option<Value> {
         }
         STR => Value::Str(read_str(bytes)?),
         MODEL_VALUE => Value::ModelValue(read_str(bytes)?),
+        SET | TUPLE | RECORD | FUNC => return decode_composite(tag, bytes, decode),
+        _ => return None,
+    })
+}
+
+/// The set, tuple, record or function with tag `tag` whose length and parts follow in
+/// `bytes` (advanced past them), each part decoded by `part`.
+fn decode_composite(
+    tag: u8,
+    bytes: &mut &[u8],
+    mut part: impl FnMut(&mut &[u8]) -> Option<Value>,
+) -> Option<Value> {
+    let n = read_len(bytes)?;
+    Some(match tag {
         SET | TUPLE => {
-            let n = read_len(bytes)?;
-            let xs = collect(n, || decode(bytes), || Value::Bool(false))?;
+            let xs = collect(n, || part(bytes), || Value::Bool(false))?;
             if tag == SET {
                 Value::Set(xs)
             } else {
                 Value::Tuple(xs)
             }
         }
-        RECORD => {
-            let n = read_len(bytes)?;
-            Value::Record(collect(
-                n,
-                || Some((read_str(bytes)?, decode(bytes)?)),
-                || (Str::new(""), Value::Bool(false)),
-            )?)
-        }
-        FUNC => {
-            let n = read_len(bytes)?;
-            Value::Func(collect(
-                n,
-                || Some((decode(bytes)?, decode(bytes)?)),
-                || (Value::Bool(false), Value::Bool(false)),
-            )?)
-        }
-        _ => return None,
+        RECORD => Value::Record(collect(
+            n,
+            || Some((read_str(bytes)?, part(bytes)?)),
+            || (Str::new(""), Value::Bool(false)),
+        )?),
+        _ => Value::Func(collect(
+            n,
+            || Some((part(bytes)?, part(bytes)?)),
+            || (Value::Bool(false), Value::Bool(false)),
+        )?),
     })
 }
 
@@ -185,38 +204,22 @@ impl Memory {
     }
 
     fn encode(&mut self, v: &Value, out: &mut Vec<u8>) -> bool {
-        let (tag, n) = match v {
-            Value::Set(xs) => (SET, xs.len()),
-            Value::Tuple(xs) => (TUPLE, xs.len()),
-            Value::Record(fields) => (RECORD, fields.len()),
-            Value::Func(pairs) => (FUNC, pairs.len()),
-            _ => return encode(v, out),
-        };
-        if self
-            .value
-            .as_ref()
-            .is_some_and(|last| last.same_instance(v))
-        {
+        if !matches!(
+            v,
+            Value::Set(_) | Value::Tuple(_) | Value::Record(_) | Value::Func(_)
+        ) {
+            return encode(v, out);
+        }
+        if (self.value.as_ref()).is_some_and(|last| last.same_instance(v)) {
             out.extend_from_slice(&self.bytes);
             return true;
         }
         let start = out.len();
-        out.push(tag);
-        varint(n as u64, out);
         let mut i = 0;
-        let mut part = |x: &Value, out: &mut Vec<u8>| {
+        let encoded = encode_composite(v, out, |x, out| {
             i += 1;
             Memory::at(&mut self.parts, i - 1).encode(x, out)
-        };
-        let encoded = match v {
-            Value::Set(xs) | Value::Tuple(xs) => xs.iter().all(|x| part(x, out)),
-            Value::Record(fields) => fields.iter().all(|(name, x)| {
-                varint(u64::from(name.id()), out);
-                part(x, out)
-            }),
-            Value::Func(pairs) => pairs.iter().all(|(k, x)| part(k, out) && part(x, out)),
-            _ => unreachable!("only composite values are remembered"),
-        };
+        });
         if encoded {
             self.bytes.clear();
             self.bytes.extend_from_slice(&out[start..]);
@@ -231,40 +234,18 @@ impl Memory {
             return decode(bytes);
         }
         if let Some(v) = &self.value {
-            if let Some(rest) = bytes.strip_prefix(&self.bytes[..]) {
-                *bytes = rest;
+            if let Some(after) = bytes.strip_prefix(&self.bytes[..]) {
+                *bytes = after;
                 return Some(v.clone());
             }
         }
         let start = *bytes;
         *bytes = rest;
-        let n = read_len(bytes)?;
         let mut i = 0;
-        let parts = &mut self.parts;
-        let mut part = |bytes: &mut &[u8]| {
+        let v = decode_composite(tag, bytes, |bytes| {
             i += 1;
-            Memory::at(parts, i - 1).decode(bytes)
-        };
-        let v = match tag {
-            SET | TUPLE => {
-                let xs = collect(n, || part(bytes), || Value::Bool(false))?;
-                if tag == SET {
-                    Value::Set(xs)
-                } else {
-                    Value::Tuple(xs)
-                }
-            }
-            RECORD => Value::Record(collect(
-                n,
-                || Some((read_str(bytes)?, part(bytes)?)),
-                || (Str::new(""), Value::Bool(false)),
-            )?),
-            _ => Value::Func(collect(
-                n,
-                || Some((part(bytes)?, part(bytes)?)),
-                || (Value::Bool(false), Value::Bool(false)),
-            )?),
-        };
+            Memory::at(&mut self.parts, i - 1).decode(bytes)
+        })?;
         self.bytes.clear();
         self.bytes
             .extend_from_slice(&start[..start.len() - bytes.len()]);

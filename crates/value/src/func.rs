@@ -80,8 +80,6 @@ impl<'a> FnView<'a> {
     }
 }
 
-/// Index of `name` among sorted record fields: linear for small records (a pointer
-/// comparison per field), binary search otherwise.
 /// A copy of `items` whose element `i` is `with(&items[i])`, made in one allocation (the
 /// elements go straight into the shared slice, with no intermediate vector).
 fn replaced<T: Clone>(items: &[T], i: usize, with: impl FnOnce(&T) -> T) -> Arc<[T]> {
@@ -96,6 +94,8 @@ fn replaced<T: Clone>(items: &[T], i: usize, with: impl FnOnce(&T) -> T) -> Arc<
         .collect()
 }
 
+/// Index of `name` among sorted record fields: linear for small records (a pointer
+/// comparison per field), binary search otherwise.
 fn field_index(fields: &[(Str, Value)], name: Str) -> Option<usize> {
     if fields.len() <= 8 {
         fields.iter().position(|(n, _)| *n == name)
