@@ -157,8 +157,22 @@ fn classify<M: Model>(
         invariant: Check::Holds,
         property: Check::Holds,
     };
+    // Only states within the state constraints enter the seen set, so a state found there
+    // satisfied them when it was stored, and evaluating them again on the same state gives
+    // the same answer (the model gives the same states again, so its constraints read
+    // nothing but the state). Most successors are duplicates: they skip the state
+    // constraints, whose verdict (TRUE, without error) is known. The action constraints
+    // read the parent too and are evaluated as TLC does.
+    let known = model.reproducible().then(|| {
+        let fp = model.fingerprint(&state);
+        (fp, seen.contains(fp))
+    });
+    let within = match known {
+        Some((_, true)) => Ok(true),
+        _ => model.successor_within_constraints(parent, &state),
+    };
     // TLC evaluates the state constraint first and the action constraint only if it holds.
-    let in_model = match model.successor_within_constraints(parent, &state) {
+    let in_model = match within {
         Err(e) => return Some(failed(ErrorSite::Constraint, e, state)),
         Ok(false) => false,
         Ok(true) => match model.allows_step(parent, &state) {
@@ -166,15 +180,18 @@ fn classify<M: Model>(
             Ok(allowed) => allowed,
         },
     };
-    let class = if in_model {
-        let fp = model.fingerprint(&state);
-        if seen.contains(fp) {
-            Class::Seen
-        } else {
-            Class::Candidate(fp)
+    let class = match (in_model, known) {
+        (false, _) => Class::OutOfModel,
+        (true, Some((_, true))) => Class::Seen,
+        (true, Some((fp, false))) => Class::Candidate(fp),
+        (true, None) => {
+            let fp = model.fingerprint(&state);
+            if seen.contains(fp) {
+                Class::Seen
+            } else {
+                Class::Candidate(fp)
+            }
         }
-    } else {
-        Class::OutOfModel
     };
     let invariant = match class {
         Class::OutOfModel => Check::from(model.check_successor_invariants(parent, &state)),

@@ -102,10 +102,13 @@ pub trait Model: Sync {
     fn fingerprint(&self, state: &Self::State) -> Fingerprint;
 
     /// Whether [`Model::init`] and [`Model::next`] give the same states, in the same order,
-    /// every time they are called (and print nothing). The search then keeps only the states
+    /// every time they are called (and print nothing), and [`Model::within_constraints`]
+    /// gives the same answer on the same state. The search then keeps only the states
     /// of the level being expanded and of the next one, with a fingerprint and a parent
     /// link for every other state, and rebuilds a trace by generating its states again from
-    /// their fingerprints, as TLC does. A model that answers false has every state kept.
+    /// their fingerprints, as TLC does, and does not evaluate the state constraints again on
+    /// a successor already seen (it was within them). A model that answers false has every
+    /// state kept.
     /// The default is true; the search panics when a model that answers true gives other
     /// states the second time.
     fn reproducible(&self) -> bool {

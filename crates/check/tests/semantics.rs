@@ -273,6 +273,51 @@ fn a_state_outside_the_constraint_is_checked_every_time_it_is_generated() {
 }
 
 #[test]
+fn the_state_constraint_is_not_evaluated_again_on_a_successor_already_seen() {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::sync::Arc;
+    // 0 -> 1, 0 -> 2, 1 -> 3, 2 -> 3, 3 -> 0 under a constraint that holds everywhere:
+    // generated 1 + 2 + 2 + 1, distinct 4, depth 3. The step 3 -> 0 leads to the initial
+    // state, in the seen set since the first level: it was within the constraint then and
+    // is the same state now, so a model that gives the same states again has its
+    // constraint evaluated on 0 once. A model that may not (its constraint could print or
+    // read the search's level) has it evaluated on every successor, as TLC does.
+    let diamond = |evaluations: Arc<AtomicU64>| {
+        TestModel::new(vec![0u64], vec!["A", "B"], |&x, emit| {
+            match x {
+                0 => {
+                    emit(ActionId(0), 1);
+                    emit(ActionId(1), 2);
+                }
+                1 | 2 => emit(ActionId(0), 3),
+                _ => emit(ActionId(0), 0),
+            }
+            Ok(())
+        })
+        .constraint(move |&x| {
+            if x == 0 {
+                evaluations.fetch_add(1, Ordering::Relaxed);
+            }
+            true
+        })
+    };
+    for workers in [1, 2] {
+        let evaluations = Arc::new(AtomicU64::new(0));
+        let o = diamond(evaluations.clone()).run(workers);
+        assert_eq!(o.verdict, Verdict::Ok);
+        assert_eq!(counts(&o), (6, 4, 0, 3));
+        assert_eq!(evaluations.load(Ordering::Relaxed), 1);
+
+        let evaluations = Arc::new(AtomicU64::new(0));
+        let o = diamond(evaluations.clone())
+            .keeping_every_state()
+            .run(workers);
+        assert_eq!(counts(&o), (6, 4, 0, 3));
+        assert_eq!(evaluations.load(Ordering::Relaxed), 2);
+    }
+}
+
+#[test]
 fn an_initial_state_outside_the_constraint_is_checked_not_counted_as_distinct() {
     // Init {0, 5}, CONSTRAINT x <= 3, x' = x + 1 while x < 3: generated 2 + 3, distinct 0..3.
     let m = counter(vec![0, 5], 3).constraint(|&x| x <= 3);
