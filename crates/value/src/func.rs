@@ -94,6 +94,24 @@ fn replaced<T: Clone>(items: &[T], i: usize, with: impl FnOnce(&T) -> T) -> Arc<
         .collect()
 }
 
+/// Index of `key` among a function's sorted points, or where it would go. Integer keys
+/// usually form an interval (`[i \in 0..N-1 |-> …]`): the point at `key - first` is tried
+/// first, with one comparison of integers, before the binary search.
+#[inline]
+fn point_index(points: &[(Value, Value)], key: &Value) -> Option<usize> {
+    if let (Value::Int(k), Some((Value::Int(first), _))) = (key, points.first()) {
+        let guess = k.wrapping_sub(*first) as u64;
+        if guess < points.len() as u64 {
+            if let (Value::Int(at), _) = &points[guess as usize] {
+                if at == k {
+                    return Some(guess as usize);
+                }
+            }
+        }
+    }
+    points.binary_search_by(|(k, _)| k.cmp(key)).ok()
+}
+
 /// Index of `name` among sorted record fields: linear for small records (a pointer
 /// comparison per field), binary search otherwise.
 fn field_index(fields: &[(Str, Value)], name: Str) -> Option<usize> {
@@ -135,9 +153,9 @@ impl Value {
                 },
                 _ => Err(ValueError::NonStringField { arg: arg.clone() }),
             },
-            Value::Func(f) => match f.binary_search_by(|(k, _)| k.cmp(arg)) {
-                Ok(i) => Ok(&f[i].1),
-                Err(_) => Err(ValueError::NotInDomain {
+            Value::Func(f) => match point_index(f, arg) {
+                Some(i) => Ok(&f[i].1),
+                None => Err(ValueError::NotInDomain {
                     func: self.clone(),
                     arg: arg.clone(),
                 }),
@@ -159,10 +177,7 @@ impl Value {
                 .and_then(|i| i.checked_sub(1))
                 .and_then(|i| t.get(i)),
             (Value::Record(r), Value::Str(s)) => field_index(r, *s).map(|i| &r[i].1),
-            (Value::Func(f), _) => f
-                .binary_search_by(|(k, _)| k.cmp(arg))
-                .ok()
-                .map(|i| &f[i].1),
+            (Value::Func(f), _) => point_index(f, arg).map(|i| &f[i].1),
             _ => None,
         }
     }
@@ -200,7 +215,7 @@ impl Value {
                 matches!(arg, Value::Int(i) if *i >= 1 && (*i as u64) <= t.len() as u64)
             }
             Value::Record(r) => matches!(arg, Value::Str(s) if field_index(r, *s).is_some()),
-            Value::Func(f) => f.binary_search_by(|(k, _)| k.cmp(arg)).is_ok(),
+            Value::Func(f) => point_index(f, arg).is_some(),
             _ => false,
         }
     }
@@ -284,9 +299,9 @@ impl Value {
                 },
                 _ => Ok(self.clone()),
             },
-            Value::Func(f) => match f.binary_search_by(|(k, _)| k.cmp(key)) {
-                Ok(i) => Ok(Value::Func(replaced(f, i, |(k, _)| (k.clone(), value)))),
-                Err(_) => Ok(self.clone()),
+            Value::Func(f) => match point_index(f, key) {
+                Some(i) => Ok(Value::Func(replaced(f, i, |(k, _)| (k.clone(), value)))),
+                None => Ok(self.clone()),
             },
             _ => Err(ValueError::ExceptOnNonFunction {
                 value: self.clone(),
@@ -312,9 +327,9 @@ impl Value {
                 },
                 _ => return Ok(()),
             },
-            Value::Func(f) => match f.binary_search_by(|(k, _)| k.cmp(key)) {
-                Ok(i) => Arc::get_mut(f).map(|f| &mut f[i].1),
-                Err(_) => return Ok(()),
+            Value::Func(f) => match point_index(f, key) {
+                Some(i) => Arc::get_mut(f).map(|f| &mut f[i].1),
+                None => return Ok(()),
             },
             _ => {
                 return Err(ValueError::ExceptOnNonFunction {

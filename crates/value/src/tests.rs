@@ -685,6 +685,46 @@ fn domain_and_except() {
 }
 
 #[test]
+fn points_of_functions_on_integers_are_found_wherever_the_keys_lie() {
+    // Keys forming an interval from 0, keys with gaps (where `key - first` points at another
+    // key), negative keys, and integers beside a model value: every key is found with its own
+    // value, and integers that are not keys are not.
+    let domains: [Vec<Value>; 4] = [
+        (0..5).map(int).collect(),
+        [-3, 0, 2, 7, 8].into_iter().map(int).collect(),
+        [-9, -8, -7].into_iter().map(int).collect(),
+        vec![int(0), int(2), Value::ModelValue(Str::from("m"))],
+    ];
+    for keys in domains {
+        let pairs = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.clone(), int(100 + i as i64)))
+            .collect::<Vec<_>>();
+        let f = func(pairs.clone());
+        for (k, v) in &pairs {
+            assert_eq!(f.get(k), Some(v), "{k} in {f}");
+            assert_eq!(f.apply(k).unwrap(), v);
+            assert!(f.in_domain(k));
+            let g = f.except(k, int(-1)).unwrap();
+            assert_eq!(g.apply(k).unwrap(), &int(-1));
+            let mut h = f.clone();
+            h.except_in_place(k, int(-1)).unwrap();
+            assert_eq!(h, g);
+        }
+        for missing in -12..12 {
+            let k = int(missing);
+            if !keys.contains(&k) {
+                assert_eq!(f.get(&k), None, "{k} in {f}");
+                assert!(f.apply(&k).is_err());
+                assert!(!f.in_domain(&k));
+                assert_eq!(f.except(&k, int(-1)).unwrap(), f);
+            }
+        }
+    }
+}
+
+#[test]
 fn sequences() {
     let t = tup(vec![int(1), int(2), int(3)]);
     assert_eq!(t.seq_len().unwrap(), 3);
