@@ -11,6 +11,23 @@ use crate::error::{err, EvalError, EvalResult};
 use crate::ir::{Arg, ExceptKey, Expr, ExprKind, Temporal};
 use crate::vals::{self, display};
 
+/// Whether [`Ctx::bool_form`] computes this form.
+#[inline]
+pub(super) fn is_bool_form(kind: &ExprKind) -> bool {
+    matches!(
+        kind,
+        ExprKind::Builtin(Builtin::NotIn, _)
+            | ExprKind::Not(_)
+            | ExprKind::And(_)
+            | ExprKind::Or(_)
+            | ExprKind::Implies(..)
+            | ExprKind::Equiv(..)
+            | ExprKind::Eq(..)
+            | ExprKind::In(..)
+            | ExprKind::Quant(..)
+    )
+}
+
 impl Ctx<'_> {
     pub(super) fn eval_inner(&mut self, e: &Expr) -> EvalResult<Value> {
         Ok(match &e.kind {
@@ -55,10 +72,15 @@ impl Ctx<'_> {
                     .collect::<EvalResult<Vec<_>>>()?;
                 self.call_opval(&OpVal::Const(*c), slots)?
             }
-            ExprKind::Builtin(Builtin::NotIn, args) => {
-                let x = self.eval(&args[0])?;
-                Value::Bool(!self.member(&x, &args[1])?)
-            }
+            ExprKind::Builtin(Builtin::NotIn, _)
+            | ExprKind::Not(_)
+            | ExprKind::And(_)
+            | ExprKind::Or(_)
+            | ExprKind::Implies(..)
+            | ExprKind::Equiv(..)
+            | ExprKind::Eq(..)
+            | ExprKind::In(..)
+            | ExprKind::Quant(..) => Value::Bool(self.bool_form(e)?),
             ExprKind::Builtin(Builtin::Subseteq, args) => {
                 let a = self.eval(&args[0])?;
                 if !vals::is_set(&a) {
@@ -104,53 +126,6 @@ impl Ctx<'_> {
                 }
             },
             ExprKind::BuiltinHo(b, args) => return self.builtin_ho(*b, args),
-            ExprKind::Not(a) => Value::Bool(!self.eval_bool(a)?),
-            ExprKind::And(xs) => {
-                for x in xs {
-                    if !self.eval_bool(x)? {
-                        return Ok(Value::Bool(false));
-                    }
-                }
-                Value::Bool(true)
-            }
-            ExprKind::Or(xs) => {
-                for x in xs {
-                    if self.eval_bool(x)? {
-                        return Ok(Value::Bool(true));
-                    }
-                }
-                Value::Bool(false)
-            }
-            ExprKind::Implies(a, b) => Value::Bool(!self.eval_bool(a)? || self.eval_bool(b)?),
-            ExprKind::Equiv(a, b) => Value::Bool(self.eval_bool(a)? == self.eval_bool(b)?),
-            ExprKind::Eq(a, b) => match (self.try_ref(a), self.try_ref(b)) {
-                (Some(x), Some(y)) => Value::Bool(vals::equal(x, y)?),
-                (Some(_), None) => {
-                    let y = self.eval(b)?;
-                    let x = self.try_ref(a).expect("a held value stays held");
-                    Value::Bool(vals::equal(x, &y)?)
-                }
-                (None, _) => {
-                    let x = self.eval(a)?;
-                    match self.try_ref(b) {
-                        Some(y) => Value::Bool(vals::equal(&x, y)?),
-                        None => {
-                            let y = self.eval(b)?;
-                            Value::Bool(vals::equal(&x, &y)?)
-                        }
-                    }
-                }
-            },
-            ExprKind::In(a, b) => {
-                // A held set and a held element are compared in place.
-                if let Some(s) = self.try_ref(b) {
-                    if let Some(x) = self.try_ref(a) {
-                        return Ok(Value::Bool(vals::contains(s, x).map_err(|e| e.at(b.span))?));
-                    }
-                }
-                let x = self.eval(a)?;
-                Value::Bool(self.member(&x, b)?)
-            }
             ExprKind::If(c, a, b) => {
                 return if self.eval_bool(c)? {
                     self.eval(a)
@@ -168,20 +143,6 @@ impl Ctx<'_> {
                     Some(o) => return self.eval(o),
                     None => return err("Attempted to evaluate a CASE with no conditions true."),
                 }
-            }
-            ExprKind::Quant(forall, bounds, body) => {
-                let levels = self.levels(bounds)?;
-                let forall = *forall;
-                let mut result = forall;
-                self.iterate(&levels, &mut |cx| {
-                    let b = cx.eval_bool(body)?;
-                    if b != forall {
-                        result = !forall;
-                        return Ok(false);
-                    }
-                    Ok(true)
-                })?;
-                Value::Bool(result)
             }
             ExprKind::Choose(bound, body) => {
                 let levels = self.levels(std::slice::from_ref(&**bound))?;
@@ -410,6 +371,86 @@ impl Ctx<'_> {
     }
 
     /// Applies one EXCEPT clause's path to `f`.
+    /// The boolean forms: `~`, `/\`, `\/`, `=>`, `<=>`, `=`, `\in`, `\notin` and the
+    /// quantifiers, computed as a `bool` (see [`is_bool_form`]). Both [`Ctx::eval`] and
+    /// [`Ctx::eval_bool`] come here, so a condition made of these forms is evaluated without
+    /// wrapping each part in a value.
+    pub(super) fn bool_form(&mut self, e: &Expr) -> EvalResult<bool> {
+        Ok(match &e.kind {
+            ExprKind::Builtin(Builtin::NotIn, args) => {
+                let x = self.eval(&args[0])?;
+                !self.member(&x, &args[1])?
+            }
+            ExprKind::Not(a) => !self.eval_bool(a)?,
+            ExprKind::And(xs) => {
+                for x in xs {
+                    if !self.eval_bool(x)? {
+                        return Ok(false);
+                    }
+                }
+                true
+            }
+            ExprKind::Or(xs) => {
+                for x in xs {
+                    if self.eval_bool(x)? {
+                        return Ok(true);
+                    }
+                }
+                false
+            }
+            ExprKind::Implies(a, b) => !self.eval_bool(a)? || self.eval_bool(b)?,
+            ExprKind::Equiv(a, b) => self.eval_bool(a)? == self.eval_bool(b)?,
+            ExprKind::Eq(a, b) => self.equal(a, b)?,
+            ExprKind::In(a, b) => {
+                // A held set and a held element are compared in place.
+                if let Some(s) = self.try_ref(b) {
+                    if let Some(x) = self.try_ref(a) {
+                        return vals::contains(s, x).map_err(|e| e.at(b.span));
+                    }
+                }
+                let x = self.eval(a)?;
+                self.member(&x, b)?
+            }
+            ExprKind::Quant(forall, bounds, body) => {
+                let levels = self.levels(bounds)?;
+                let forall = *forall;
+                let mut result = forall;
+                self.iterate(&levels, &mut |cx| {
+                    let b = cx.eval_bool(body)?;
+                    if b != forall {
+                        result = !forall;
+                        return Ok(false);
+                    }
+                    Ok(true)
+                })?;
+                result
+            }
+            _ => unreachable!("bool_form is called on the forms is_bool_form lists"),
+        })
+    }
+
+    /// `a = b`, comparing values held in place where they are.
+    fn equal(&mut self, a: &Expr, b: &Expr) -> EvalResult<bool> {
+        match (self.try_ref(a), self.try_ref(b)) {
+            (Some(x), Some(y)) => vals::equal(x, y),
+            (Some(_), None) => {
+                let y = self.eval(b)?;
+                let x = self.try_ref(a).expect("a held value stays held");
+                vals::equal(x, &y)
+            }
+            (None, _) => {
+                let x = self.eval(a)?;
+                match self.try_ref(b) {
+                    Some(y) => vals::equal(&x, y),
+                    None => {
+                        let y = self.eval(b)?;
+                        vals::equal(&x, &y)
+                    }
+                }
+            }
+        }
+    }
+
     pub(super) fn except_path(
         &mut self,
         f: Value,

@@ -565,6 +565,19 @@ impl<'p> Ctx<'p> {
 
     /// Evaluates an expression that must be a boolean.
     pub fn eval_bool(&mut self, e: &Expr) -> EvalResult<bool> {
+        if expr::is_bool_form(&e.kind) {
+            // What `eval` does around `eval_inner`, without making the result a value.
+            if self.depth >= MAX_EVAL_DEPTH {
+                return Err(too_deep());
+            }
+            self.depth += 1;
+            let mut r = self.bool_form(e);
+            self.depth -= 1;
+            if let Err(x) = &mut r {
+                x.set_span(e.span);
+            }
+            return r;
+        }
         if let Some(Value::Bool(b)) = self.try_ref(e) {
             return Ok(*b);
         }
