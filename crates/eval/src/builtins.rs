@@ -360,6 +360,23 @@ fn set(v: &Value, op: &str, pos: &str) -> EvalResult<Arc<[Value]>> {
     vals::elements(v)
 }
 
+/// `S \ {x}` for a normal `x`: the elements of `S` but `x`, with the errors of
+/// `S \ {x}` built as a set (see [`Value::index_without`]), and no set `{x}` built.
+pub(crate) fn minus_one(s: &Value, x: &Value) -> EvalResult<Value> {
+    let elems = set(s, "\\", "first")?;
+    Ok(match Value::index_without(&elems, x)? {
+        None => Value::Set(elems),
+        Some(i) => Value::Set(
+            elems
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i)
+                .map(|(_, e)| e.clone())
+                .collect(),
+        ),
+    })
+}
+
 /// The set of the elements `part` kept of `whole`, in order: `whole` itself, the same
 /// instance, when every element was kept.
 fn whole_or_part(whole: Arc<[Value]>, part: Vec<Value>) -> Value {

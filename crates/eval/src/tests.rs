@@ -120,6 +120,42 @@ fn bags_and_tlc() {
 }
 
 #[test]
+fn set_minus_a_written_singleton_is_set_minus_that_set() {
+    // `S \ {e}` is computed without building `{e}`; the same difference with the set
+    // behind a definition is computed the general way. Both give the same value, or the
+    // same error when an element cannot be compared with `e`.
+    let cases = [
+        ("1..5", "3"),
+        ("{1, 2}", "7"),
+        ("{}", "1"),
+        ("{<<1, 2>>, <<2, 1>>}", "<<2, 1>>"),
+        ("{{1}, {2}}", "1..1"),
+        ("{\"a\", \"b\"}", "\"b\""),
+        ("{1, 2}", "\"a\""),
+        ("3", "1"),
+    ];
+    let mut shown = Vec::new();
+    for (set, elem) in cases {
+        let direct = eval_op(&format!("Test == {set} \\ {{{elem}}}"), "Test");
+        let general = eval_op(&format!("T == {{{elem}}}\nTest == {set} \\ T"), "Test");
+        assert_eq!(direct, general, "{set} \\ {{{elem}}}");
+        shown.push(direct);
+    }
+    expect![[r#"
+        {1, 2, 4, 5}
+        {1, 2}
+        {}
+        {<<1, 2>>}
+        {{2}}
+        {"a"}
+        error: Attempted to compare integer 1 with non-integer:
+        "a"
+        error: The first argument of \ should be a set, but instead it is:
+        3"#]]
+    .assert_eq(&shown.join("\n"));
+}
+
+#[test]
 fn errors_carry_messages() {
     check(
         "Test == CHOOSE x \\in 1..3 : x > 5",

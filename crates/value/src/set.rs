@@ -75,6 +75,20 @@ impl Value {
         }
     }
 
+    /// The index of `x` among the elements of an explicit set, for `S \ {x}`: what
+    /// [`Value::difference`] with the one-element set `{x}` removes. It fails where that
+    /// would: when an element cannot be compared with `x` (`{1, 2} \ {"a"}`). `x` must be
+    /// normal.
+    pub fn index_without(elems: &[Value], x: &Value) -> Result<Option<usize>, ValueError> {
+        for e in elems {
+            // `{x}.contains(e)` compares `e` with `x` alone.
+            if !surely_comparable(e, x) && e != x {
+                e.tlc_cmp(x)?;
+            }
+        }
+        Ok(elems.binary_search(x).ok())
+    }
+
     /// `S \cup T`.
     pub fn union(&self, other: &Value) -> Result<Value, ValueError> {
         if let (Value::Lazy(a), Value::Lazy(b)) = (self, other) {

@@ -28,6 +28,11 @@ pub(super) fn is_bool_form(kind: &ExprKind) -> bool {
     )
 }
 
+/// Whether `e` is a one-element set `{e}` written out.
+fn is_singleton(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::SetEnum(ys) if ys.len() == 1)
+}
+
 impl Ctx<'_> {
     pub(super) fn eval_inner(&mut self, e: &Expr) -> EvalResult<Value> {
         Ok(match &e.kind {
@@ -104,6 +109,15 @@ impl Ctx<'_> {
                     }
                     let x = self.eval(x)?;
                     self.builtin(*b, std::slice::from_ref(&x))?
+                }
+                [x, y] if *b == Builtin::SetMinus && is_singleton(y) => {
+                    // `S \ {e}`: `e` evaluated as the set's element would be.
+                    let s = self.eval(x)?;
+                    let ExprKind::SetEnum(ys) = &y.kind else {
+                        return err("internal error: `is_singleton` admitted another form");
+                    };
+                    let e = self.eval_normal(&ys[0]).map_err(|err| err.at(y.span))?;
+                    return builtins::minus_one(&s, &e);
                 }
                 [x, y] => {
                     if builtins::applies_held(*b) {
