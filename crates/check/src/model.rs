@@ -148,6 +148,13 @@ pub trait Model: Sync {
         self.check_invariants(state)
     }
 
+    /// The same as [`Model::check_invariants`] for `state`, an initial state given by
+    /// [`Model::init`], so a model may skip what every initial state satisfies by
+    /// construction. The default checks `state` alone.
+    fn check_initial_invariants(&self, state: &Self::State) -> Result<Option<usize>, ModelError> {
+        self.check_invariants(state)
+    }
+
     /// Whether `state` satisfies the state constraints (a state outside them is checked but
     /// neither counted as distinct nor explored). The default has no constraint.
     fn within_constraints(&self, _state: &Self::State) -> Result<bool, ModelError> {

@@ -467,7 +467,7 @@ impl<M: Model> Search<'_, '_, M> {
         let checks = self.pool.map(
             checked.clone(),
             Arc::new(move |s: &M::State| {
-                let invariants = Check::from(model.check_invariants(s));
+                let invariants = Check::from(model.check_initial_invariants(s));
                 let properties = if invariants.holds() {
                     Check::from(model.check_initial_properties(s))
                 } else {

@@ -21,7 +21,7 @@ pub struct OpId(pub u32);
 pub struct ConstId(pub u32);
 
 /// An expression with its source span.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Expr {
     /// What it computes.
     pub kind: ExprKind,
@@ -31,7 +31,7 @@ pub struct Expr {
 
 /// One bound `x, y \in S` or `<<a, b>> \in S`. Names occupy consecutive frame slots starting at
 /// `first_slot`, in order.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Bound {
     /// Number of names bound (each a frame slot).
     pub names: u32,
@@ -44,7 +44,7 @@ pub struct Bound {
 }
 
 /// A step of an `EXCEPT` path.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ExceptKey {
     /// `![e]`.
     Index(Expr),
@@ -53,7 +53,7 @@ pub enum ExceptKey {
 }
 
 /// One `!path = value` clause; `@` inside `value` reads frame slot `at_slot`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ExceptClause {
     /// The path.
     pub path: Vec<ExceptKey>,
@@ -64,7 +64,7 @@ pub struct ExceptClause {
 }
 
 /// A reference to an operator used as a value-less argument (higher-order parameters).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum OpRef {
     /// A user-defined (top-level or instance) operator.
     User(OpId),
@@ -79,7 +79,7 @@ pub enum OpRef {
 }
 
 /// An operator argument: an expression, or an operator passed to a higher-order parameter.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Arg {
     /// An ordinary argument.
     Expr(Expr),
@@ -105,7 +105,7 @@ pub enum Temporal {
 }
 
 /// The expression forms.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ExprKind {
     /// A literal value.
     Lit(Value),

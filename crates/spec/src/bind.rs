@@ -12,7 +12,7 @@ use value::Value;
 
 use crate::locate::Locator;
 use crate::model::SpecModel;
-use crate::predicate::{conjuncts, Predicate};
+use crate::predicate::{self, conjuncts, Predicate};
 
 fn cfg_value_inner(v: &CfgValue) -> Result<Value, eval::EvalError> {
     Ok(match v {
@@ -652,7 +652,11 @@ pub(crate) fn bind(
             .map(|(name, e)| Predicate::new(&prog, name, e))
             .collect()
     };
-    let invariants = predicates(invariants);
+    let mut invariants = predicates(invariants);
+    let init_guards = predicate::init_guards(&prog, &init);
+    for inv in &mut invariants {
+        inv.implied_by_init(&init_guards);
+    }
     let constraints = predicates(constraints);
     // What generating states again evaluates: Init, the actions, the constraints, the VIEW.
     let mut regenerated: Vec<&Expr> = vec![&init];

@@ -10,7 +10,7 @@ use source::Diagnostic;
 use value::Value;
 
 use crate::locate::Locator;
-use crate::predicate::{self, Predicate};
+use crate::predicate::{self, Origin, Predicate};
 use crate::symmetry::Symmetry;
 
 thread_local! {
@@ -157,17 +157,17 @@ impl SpecModel {
 impl SpecModel {
     /// The index of the first invariant `state` violates; with the parent it was reached
     /// from (which satisfies them all), the parts of each invariant the step left alone are
-    /// not evaluated again (see [`Predicate::holds`]).
+    /// not evaluated again, and in an initial state the guards of Init are not (see
+    /// [`Predicate::holds`]).
     fn first_violated(
         &self,
-        parent: Option<&State>,
+        origin: Origin<'_>,
         state: &State,
     ) -> Result<Option<usize>, ModelError> {
         let cx = RefCell::new(self.ctx(state.values()));
-        let parent = step_from(parent, state);
         for (i, inv) in self.invariants.iter().enumerate() {
             // TLC names the invariant whose evaluation failed before the error itself.
-            let holds = self.holds(&cx, inv, parent, state).map_err(|mut err| {
+            let holds = self.holds(&cx, inv, origin, state).map_err(|mut err| {
                 err.message = format!("Evaluating invariant {} failed.\n{}", inv.name, err.message);
                 err
             })?;
@@ -180,11 +180,10 @@ impl SpecModel {
 
     /// Whether `state` satisfies the state constraints; with the parent it was reached from
     /// (which satisfies them), as [`SpecModel::first_violated`].
-    fn within(&self, parent: Option<&State>, state: &State) -> Result<bool, ModelError> {
+    fn within(&self, origin: Origin<'_>, state: &State) -> Result<bool, ModelError> {
         let cx = RefCell::new(self.ctx(state.values()));
-        let parent = step_from(parent, state);
         for c in &self.constraints {
-            if !self.holds(&cx, c, parent, state)? {
+            if !self.holds(&cx, c, origin, state)? {
                 return Ok(false);
             }
         }
@@ -195,11 +194,11 @@ impl SpecModel {
         &self,
         cx: &RefCell<Ctx>,
         pred: &Predicate,
-        parent: Option<(&[Value], u64)>,
+        origin: Origin<'_>,
         state: &State,
     ) -> Result<bool, ModelError> {
         pred.holds(
-            parent,
+            origin,
             state.values(),
             &mut |e| cx.borrow_mut().eval_top(e).map_err(|e| self.error(e)),
             &mut |x, set, known| cx.borrow_mut().member_given(x, set, known),
@@ -208,9 +207,12 @@ impl SpecModel {
     }
 }
 
-/// The parent's values and the variables the step from it to `state` changed.
-fn step_from<'a>(parent: Option<&'a State>, state: &State) -> Option<(&'a [Value], u64)> {
-    parent.map(|p| (p.values(), predicate::changed(p.values(), state.values())))
+/// The step from `parent` to `state`: the parent's values and the variables it changed.
+fn step_from<'a>(parent: &'a State, state: &State) -> Origin<'a> {
+    Origin::Step(
+        parent.values(),
+        predicate::changed(parent.values(), state.values()),
+    )
 }
 
 impl Model for SpecModel {
@@ -313,7 +315,7 @@ impl Model for SpecModel {
     }
 
     fn check_invariants(&self, state: &State) -> Result<Option<usize>, ModelError> {
-        self.first_violated(None, state)
+        self.first_violated(Origin::Unknown, state)
     }
 
     fn check_successor_invariants(
@@ -321,11 +323,15 @@ impl Model for SpecModel {
         parent: &State,
         state: &State,
     ) -> Result<Option<usize>, ModelError> {
-        self.first_violated(Some(parent), state)
+        self.first_violated(step_from(parent, state), state)
+    }
+
+    fn check_initial_invariants(&self, state: &State) -> Result<Option<usize>, ModelError> {
+        self.first_violated(Origin::Initial, state)
     }
 
     fn within_constraints(&self, state: &State) -> Result<bool, ModelError> {
-        self.within(None, state)
+        self.within(Origin::Unknown, state)
     }
 
     fn successor_within_constraints(
@@ -333,7 +339,7 @@ impl Model for SpecModel {
         parent: &State,
         state: &State,
     ) -> Result<bool, ModelError> {
-        self.within(Some(parent), state)
+        self.within(step_from(parent, state), state)
     }
 
     fn allows_step(&self, from: &State, to: &State) -> Result<bool, ModelError> {

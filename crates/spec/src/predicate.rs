@@ -10,12 +10,30 @@
 //! evaluated. `TypeOK`-style invariants, whose conjuncts each read one variable, mostly cost
 //! only the variables the step changed.
 //!
+//! An initial state satisfies every conjunct of Init that the enumeration of initial states
+//! evaluated as a guard (see [`init_guards`]): a conjunct of an invariant equal to one of
+//! those is TRUE in every initial state and is skipped there. A specification that checks
+//! an inductive invariant (`Init == TypeOK /\ IInv`, `INVARIANT IInv`) evaluates `IInv`
+//! once per initial state, not twice.
+//!
 //! A conjunct that fails to evaluate, or is not a boolean, is not judged alone: the whole
 //! predicate is evaluated instead, so the error and its wording are those of a plain check.
 
 use eval::ir::{Expr, ExprKind, OpId};
 use eval::{level, Program};
 use value::Value;
+
+/// Where a state being checked comes from.
+#[derive(Clone, Copy)]
+pub(crate) enum Origin<'a> {
+    /// An initial state.
+    Initial,
+    /// A successor of a state whose values are these, with the variables whose values
+    /// differ in instance between the two (see [`changed`]).
+    Step(&'a [Value], u64),
+    /// Anything else: the whole predicate is evaluated.
+    Unknown,
+}
 
 /// A state predicate with its parts.
 pub(crate) struct Predicate {
@@ -27,6 +45,8 @@ pub(crate) struct Predicate {
     parts: Vec<Part>,
     /// Whether some part's variables are known, so that a successor may skip it.
     partial: bool,
+    /// Whether some part is a guard of Init, so that an initial state may skip it.
+    implied_by_init: bool,
 }
 
 struct Part {
@@ -38,6 +58,59 @@ struct Part {
     /// The variables the conjunct reads, one bit per variable index; `None` when it may read
     /// more than the state (see [`eval::state_reads`]) or a variable past the 64th.
     reads: Option<u64>,
+    /// Whether the conjunct is one of Init's guards (see [`init_guards`]): TRUE in every
+    /// initial state.
+    init_guard: bool,
+}
+
+/// The variables `e` reads as a mask, one bit per variable index; `None` when it may read
+/// more than the state or a variable past the 64th.
+fn reads_mask(prog: &Program, e: &Expr) -> Option<u64> {
+    eval::state_reads(prog, e).and_then(|vars| {
+        vars.iter()
+            .try_fold(0u64, |mask, &v| (v < 64).then(|| mask | 1 << v))
+    })
+}
+
+/// Splits a state predicate into its conjuncts, through zero-arity definitions at most of
+/// state level.
+fn state_conjuncts(prog: &Program, e: &Expr) -> Vec<Expr> {
+    let mut exprs = Vec::new();
+    conjuncts(prog, e, &mut exprs, &|e| {
+        level::level(prog, e) == level::STATE
+    });
+    exprs
+}
+
+/// The conjuncts of `init` (through zero-arity definitions) that the enumeration of
+/// initial states evaluates as guards on every branch, so that every initial state
+/// satisfies them: those that read only variables assigned by earlier conjuncts.
+///
+/// The enumeration processes Init's conjuncts left to right on each branch, and a variable
+/// once assigned stays assigned. A conjunct `x \in S` or `x = e` leaves `x` assigned on
+/// every branch that goes on (it assigns `x`, or tests it). Any other conjunct may assign
+/// variables on some branches only, so only those two forms are counted. A conjunct whose
+/// variables are all assigned before it is evaluated as a formula; a branch goes on only
+/// where it is TRUE, and a plain evaluation of it (short-circuiting, left to right) reads
+/// no more than the enumeration did, so it is TRUE again without error. The forms `x \in S`
+/// and `x = e` themselves are not guards when they assign.
+pub(crate) fn init_guards(prog: &Program, init: &Expr) -> Vec<Expr> {
+    let mut assigned = 0u64;
+    let mut guards = Vec::new();
+    for c in state_conjuncts(prog, init) {
+        if reads_mask(prog, &c).is_some_and(|r| r & !assigned == 0) {
+            guards.push(c);
+            continue;
+        }
+        if let ExprKind::In(x, _) | ExprKind::Eq(x, _) = &c.kind {
+            if let ExprKind::Var(v) = x.kind {
+                if v < 64 {
+                    assigned |= 1 << v;
+                }
+            }
+        }
+    }
+    guards
 }
 
 /// The variables whose values differ in instance between two states, one bit per index
@@ -60,17 +133,10 @@ pub(crate) fn changed(parent: &[Value], state: &[Value]) -> u64 {
 impl Predicate {
     /// Splits `expr` into its conjuncts and finds what each reads.
     pub(crate) fn new(prog: &Program, name: String, expr: Expr) -> Predicate {
-        let mut exprs = Vec::new();
-        conjuncts(prog, &expr, &mut exprs, &|e| {
-            level::level(prog, e) == level::STATE
-        });
-        let parts: Vec<Part> = exprs
+        let parts: Vec<Part> = state_conjuncts(prog, &expr)
             .into_iter()
             .map(|expr| {
-                let reads = eval::state_reads(prog, &expr).and_then(|vars| {
-                    vars.iter()
-                        .try_fold(0u64, |mask, &v| (v < 64).then(|| mask | 1 << v))
-                });
+                let reads = reads_mask(prog, &expr);
                 let member = match &expr.kind {
                     ExprKind::In(x, set) => match x.kind {
                         ExprKind::Var(v)
@@ -86,6 +152,7 @@ impl Predicate {
                     expr,
                     reads,
                     member,
+                    init_guard: false,
                 }
             })
             .collect();
@@ -95,37 +162,51 @@ impl Predicate {
             expr,
             parts,
             partial,
+            implied_by_init: false,
         }
+    }
+
+    /// Marks the conjuncts equal to one of Init's `guards` (see [`init_guards`]), skipped in
+    /// initial states.
+    pub(crate) fn implied_by_init(&mut self, guards: &[Expr]) {
+        for part in &mut self.parts {
+            part.init_guard = guards.contains(&part.expr);
+        }
+        self.implied_by_init = self.parts.iter().any(|p| p.init_guard);
     }
 
     /// Evaluates the predicate in `state` part by part with `eval`, skipping the parts that
     /// read only variables the step from `parent` left alone (`parent` is the parent's values
     /// and [`changed`] between it and `state`; see the module docs) and testing memberships
     /// with `member_given` first; `whole` evaluates the whole formula when a part does not
-    /// give a boolean. Without a parent the whole formula is evaluated.
+    /// give a boolean. In an initial state the guards of Init are skipped; in any other
+    /// state without a parent the whole formula is evaluated.
     pub(crate) fn holds<E>(
         &self,
-        parent: Option<(&[Value], u64)>,
+        origin: Origin<'_>,
         state: &[Value],
         eval: &mut dyn FnMut(&Expr) -> Result<Value, E>,
         member_given: &mut dyn FnMut(&Value, &Expr, &Value) -> Option<bool>,
         whole: &mut dyn FnMut(&Expr) -> Result<bool, E>,
     ) -> Result<bool, E> {
-        let Some((parent, changed)) = parent else {
-            return whole(&self.expr);
+        let step = match origin {
+            Origin::Step(parent, changed) if self.partial => Some((parent, changed)),
+            Origin::Initial if self.implied_by_init => None,
+            _ => return whole(&self.expr),
         };
-        if !self.partial {
-            return whole(&self.expr);
-        }
         for part in &self.parts {
-            if part.reads.is_some_and(|r| r & changed == 0) {
-                continue;
-            }
-            // Only a TRUE from the shortcut is taken; anything else is evaluated in full.
-            if let Some((v, set)) = &part.member {
-                if member_given(&state[*v], set, &parent[*v]) == Some(true) {
+            if let Some((parent, changed)) = step {
+                if part.reads.is_some_and(|r| r & changed == 0) {
                     continue;
                 }
+                // Only a TRUE from the shortcut is taken; anything else is evaluated in full.
+                if let Some((v, set)) = &part.member {
+                    if member_given(&state[*v], set, &parent[*v]) == Some(true) {
+                        continue;
+                    }
+                }
+            } else if part.init_guard {
+                continue;
             }
             match eval(&part.expr) {
                 Ok(Value::Bool(true)) => {}

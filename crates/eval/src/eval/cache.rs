@@ -30,6 +30,13 @@ pub struct CachedExpr {
     pub expr: Expr,
 }
 
+/// Two cached expressions are equal when their expressions are: they have the same value.
+impl PartialEq for CachedExpr {
+    fn eq(&self, other: &CachedExpr) -> bool {
+        self.expr == other.expr
+    }
+}
+
 impl CachedExpr {
     /// A closed expression not evaluated yet.
     pub fn new(expr: Expr) -> CachedExpr {
