@@ -94,20 +94,34 @@ fn replaced<T: Clone>(items: &[T], i: usize, with: impl FnOnce(&T) -> T) -> Arc<
         .collect()
 }
 
-/// Index of `key` among a function's sorted points, or where it would go. Integer keys
-/// usually form an interval (`[i \in 0..N-1 |-> …]`): the point at `key - first` is tried
-/// first, with one comparison of integers, before the binary search.
+/// Index of `key` among a function's sorted points. Integer keys usually form an interval
+/// (`[i \in 0..N-1 |-> …]`): the point at `key - first` is tried first, with one
+/// comparison of integers. A model value or string is looked for among a few points by its
+/// interned text, one comparison of pointers per point. Otherwise, a binary search.
 #[inline]
 fn point_index(points: &[(Value, Value)], key: &Value) -> Option<usize> {
-    if let (Value::Int(k), Some((Value::Int(first), _))) = (key, points.first()) {
-        let guess = k.wrapping_sub(*first) as u64;
-        if guess < points.len() as u64 {
-            if let (Value::Int(at), _) = &points[guess as usize] {
-                if at == k {
-                    return Some(guess as usize);
+    match (key, points.first()) {
+        (Value::Int(k), Some((Value::Int(first), _))) => {
+            let guess = k.wrapping_sub(*first) as u64;
+            if guess < points.len() as u64 {
+                if let (Value::Int(at), _) = &points[guess as usize] {
+                    if at == k {
+                        return Some(guess as usize);
+                    }
                 }
             }
         }
+        (Value::ModelValue(k), _) if points.len() <= 8 => {
+            return points
+                .iter()
+                .position(|(p, _)| matches!(p, Value::ModelValue(at) if at == k));
+        }
+        (Value::Str(k), _) if points.len() <= 8 => {
+            return points
+                .iter()
+                .position(|(p, _)| matches!(p, Value::Str(at) if at == k));
+        }
+        _ => {}
     }
     points.binary_search_by(|(k, _)| k.cmp(key)).ok()
 }

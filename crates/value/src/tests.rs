@@ -687,13 +687,16 @@ fn domain_and_except() {
 #[test]
 fn points_of_functions_on_integers_are_found_wherever_the_keys_lie() {
     // Keys forming an interval from 0, keys with gaps (where `key - first` points at another
-    // key), negative keys, and integers beside a model value: every key is found with its own
-    // value, and integers that are not keys are not.
-    let domains: [Vec<Value>; 4] = [
+    // key), negative keys, integers beside a model value, and few and many model values:
+    // every key is found with its own value, and values that are not keys are not.
+    let mv = |name: String| Value::ModelValue(Str::from(name.as_str()));
+    let domains: [Vec<Value>; 6] = [
         (0..5).map(int).collect(),
         [-3, 0, 2, 7, 8].into_iter().map(int).collect(),
         [-9, -8, -7].into_iter().map(int).collect(),
         vec![int(0), int(2), Value::ModelValue(Str::from("m"))],
+        (0..3).map(|i| mv(format!("p{i}"))).collect(),
+        (0..12).map(|i| mv(format!("p{i}"))).collect(),
     ];
     for keys in domains {
         let pairs = keys
@@ -712,8 +715,11 @@ fn points_of_functions_on_integers_are_found_wherever_the_keys_lie() {
             h.except_in_place(k, int(-1)).unwrap();
             assert_eq!(h, g);
         }
-        for missing in -12..12 {
-            let k = int(missing);
+        let others = (-12..12)
+            .map(int)
+            .chain((0..14).map(|i| mv(format!("p{i}"))))
+            .chain([s("p1")]);
+        for k in others {
             if !keys.contains(&k) {
                 assert_eq!(f.get(&k), None, "{k} in {f}");
                 assert!(f.apply(&k).is_err());
