@@ -11,11 +11,9 @@ use crate::error::{err, EvalError, EvalResult};
 use crate::ir::{Arg, ExceptKey, Expr, ExprKind, Temporal};
 use crate::vals::{self, display};
 
-/// Whether [`Ctx::bool_form`] computes this form.
-#[inline]
-pub(super) fn is_bool_form(kind: &ExprKind) -> bool {
-    matches!(
-        kind,
+/// The pattern of the forms [`Ctx::bool_form`] computes.
+macro_rules! bool_forms {
+    () => {
         ExprKind::Builtin(Builtin::NotIn, _)
             | ExprKind::Not(_)
             | ExprKind::And(_)
@@ -25,7 +23,13 @@ pub(super) fn is_bool_form(kind: &ExprKind) -> bool {
             | ExprKind::Eq(..)
             | ExprKind::In(..)
             | ExprKind::Quant(..)
-    )
+    };
+}
+
+/// Whether [`Ctx::bool_form`] computes this form.
+#[inline]
+pub(super) fn is_bool_form(kind: &ExprKind) -> bool {
+    matches!(kind, bool_forms!())
 }
 
 /// Whether `e` is a one-element set `{e}` written out.
@@ -77,15 +81,7 @@ impl Ctx<'_> {
                     .collect::<EvalResult<Vec<_>>>()?;
                 self.call_opval(&OpVal::Const(*c), slots)?
             }
-            ExprKind::Builtin(Builtin::NotIn, _)
-            | ExprKind::Not(_)
-            | ExprKind::And(_)
-            | ExprKind::Or(_)
-            | ExprKind::Implies(..)
-            | ExprKind::Equiv(..)
-            | ExprKind::Eq(..)
-            | ExprKind::In(..)
-            | ExprKind::Quant(..) => Value::Bool(self.bool_form(e)?),
+            bool_forms!() => Value::Bool(self.bool_form(e)?),
             ExprKind::Builtin(Builtin::Subseteq, args) => {
                 let a = self.eval(&args[0])?;
                 if !vals::is_set(&a) {

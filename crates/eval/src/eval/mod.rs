@@ -462,6 +462,17 @@ impl<'p> Ctx<'p> {
     /// Evaluates an expression.
     #[inline(always)]
     pub fn eval(&mut self, e: &Expr) -> EvalResult<Value> {
+        self.nested(e, Self::eval_inner)
+    }
+
+    /// Runs `f` on `e` one nesting level deeper (see [`Ctx::deeper`]), and gives an error
+    /// from it the span of `e` unless it has one (the innermost expression wins).
+    #[inline(always)]
+    fn nested<T>(
+        &mut self,
+        e: &Expr,
+        f: impl FnOnce(&mut Self, &Expr) -> EvalResult<T>,
+    ) -> EvalResult<T> {
         // The result is returned as the callee left it and an error is annotated in place:
         // unpacking and repacking a value at every level of the expression tree is a copy
         // the hot path does not need.
@@ -469,7 +480,7 @@ impl<'p> Ctx<'p> {
             return Err(too_deep());
         }
         self.depth += 1;
-        let mut r = self.eval_inner(e);
+        let mut r = f(self, e);
         self.depth -= 1;
         if let Err(x) = &mut r {
             x.set_span(e.span);
@@ -566,17 +577,8 @@ impl<'p> Ctx<'p> {
     /// Evaluates an expression that must be a boolean.
     pub fn eval_bool(&mut self, e: &Expr) -> EvalResult<bool> {
         if expr::is_bool_form(&e.kind) {
-            // What `eval` does around `eval_inner`, without making the result a value.
-            if self.depth >= MAX_EVAL_DEPTH {
-                return Err(too_deep());
-            }
-            self.depth += 1;
-            let mut r = self.bool_form(e);
-            self.depth -= 1;
-            if let Err(x) = &mut r {
-                x.set_span(e.span);
-            }
-            return r;
+            // What `eval` does, without making the result a value.
+            return self.nested(e, Self::bool_form);
         }
         if let Some(Value::Bool(b)) = self.try_ref(e) {
             return Ok(*b);
