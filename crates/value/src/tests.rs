@@ -685,7 +685,7 @@ fn domain_and_except() {
 }
 
 #[test]
-fn points_of_functions_on_integers_are_found_wherever_the_keys_lie() {
+fn points_of_functions_are_found_wherever_the_keys_lie() {
     // Keys forming an interval from 0, keys with gaps (where `key - first` points at another
     // key), negative keys, integers beside a model value, and few and many model values:
     // every key is found with its own value, and values that are not keys are not.

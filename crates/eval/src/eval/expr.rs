@@ -380,7 +380,6 @@ impl Ctx<'_> {
         })
     }
 
-    /// Applies one EXCEPT clause's path to `f`.
     /// The boolean forms: `~`, `/\`, `\/`, `=>`, `<=>`, `=`, `\in`, `\notin` and the
     /// quantifiers, computed as a `bool` (see [`is_bool_form`]). Both [`Ctx::eval`] and
     /// [`Ctx::eval_bool`] come here, so a condition made of these forms is evaluated without
@@ -461,6 +460,7 @@ impl Ctx<'_> {
         }
     }
 
+    /// Applies one EXCEPT clause's path to `f`.
     pub(super) fn except_path(
         &mut self,
         f: Value,
