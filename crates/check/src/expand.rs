@@ -161,9 +161,11 @@ fn classify<M: Model>(
     // satisfied them when it was stored, and evaluating them again on the same state gives
     // the same answer (the model gives the same states again, so its constraints read
     // nothing but the state). Most successors are duplicates: they skip the state
-    // constraints, whose verdict (TRUE, without error) is known. The action constraints
-    // read the parent too and are evaluated as TLC does.
-    let known = model.reproducible().then(|| {
+    // constraints, whose verdict (TRUE, without error) is known. Not under a VIEW or a
+    // symmetry: there the fingerprint found may be another state's. The action
+    // constraints read the parent too and are evaluated as TLC does.
+    let trusted = model.reproducible() && model.fingerprint_identifies_state();
+    let known = trusted.then(|| {
         let fp = model.fingerprint(&state);
         (fp, seen.contains(fp))
     });

@@ -101,14 +101,23 @@ pub trait Model: Sync {
     /// symmetry, the fingerprint of the view or of the canonical representative).
     fn fingerprint(&self, state: &Self::State) -> Fingerprint;
 
+    /// Whether states with the same fingerprint are the same state (fingerprint collisions
+    /// aside): false when the fingerprint is that of a VIEW or of a symmetry's
+    /// representative, shared by states that differ. Only then does a fingerprint found in
+    /// the seen set tell what the state itself satisfies (see [`Model::reproducible`]).
+    /// The default is true.
+    fn fingerprint_identifies_state(&self) -> bool {
+        true
+    }
+
     /// Whether [`Model::init`] and [`Model::next`] give the same states, in the same order,
     /// every time they are called (and print nothing), and [`Model::within_constraints`]
     /// gives the same answer on the same state. The search then keeps only the states
     /// of the level being expanded and of the next one, with a fingerprint and a parent
     /// link for every other state, and rebuilds a trace by generating its states again from
-    /// their fingerprints, as TLC does, and does not evaluate the state constraints again on
-    /// a successor already seen (it was within them). A model that answers false has every
-    /// state kept.
+    /// their fingerprints, as TLC does, and, where [`Model::fingerprint_identifies_state`],
+    /// does not evaluate the state constraints again on a successor already seen (it was
+    /// within them). A model that answers false has every state kept.
     /// The default is true; the search panics when a model that answers true gives other
     /// states the second time.
     fn reproducible(&self) -> bool {

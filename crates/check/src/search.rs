@@ -38,7 +38,8 @@
 //!   `inModel` = the state constraints hold on it, and (only if they do) the action
 //!   constraints hold on the step (`Tool.isInModel`, `Tool.isInActions`). (Here the state
 //!   constraints are not evaluated again on a successor whose fingerprint is already in the
-//!   seen set, when the model gives the same states again: only states within them enter
+//!   seen set, when the model gives the same states again and its fingerprints are of
+//!   states, not of a VIEW or a symmetry's representative: only states within them enter
 //!   it, so the answer is known, TRUE and without error.) Only a successor
 //!   in the model is fingerprinted and put in the seen set (`Worker.isSeenState`); if new, it
 //!   is written to the trace (so the trace can reach it) but not enqueued yet. A successor

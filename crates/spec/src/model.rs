@@ -310,6 +310,10 @@ impl Model for SpecModel {
         Fingerprint(value::fingerprint_values(&values))
     }
 
+    fn fingerprint_identifies_state(&self) -> bool {
+        self.view.is_none() && self.symmetry.is_none()
+    }
+
     fn invariant_names(&self) -> Vec<String> {
         self.invariants.iter().map(|i| i.name.clone()).collect()
     }

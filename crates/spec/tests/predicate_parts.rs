@@ -224,3 +224,27 @@ Next == x' = x + 2 /\ UNCHANGED y
     // (2, 1) breaks Ordered, also when checked as an initial state.
     assert_eq!(m.check_initial_invariants(&next[0]), Ok(Some(0)));
 }
+
+#[test]
+fn under_a_view_a_seen_fingerprint_does_not_stand_for_the_constraints() {
+    // VIEW x merges (0, 0) and (0, 2). From (1, 1) the step to (0, 2) finds the view of
+    // (0, 0) in the seen set, but (0, 2) is outside the constraint c <= 1, so TLC checks its
+    // invariants, and c # 2 fails there (a successor outside the constraints is checked
+    // every time it is generated). TLC 2.20 with one worker reports this violation.
+    let spec = r#"---- MODULE Viewed ----
+EXTENDS Naturals
+VARIABLES x, c
+Init == x = 0 /\ c = 0
+Next == x' = 1 - x /\ c' = c + 1
+NotTwo == c # 2
+Small == c <= 1
+View == x
+===="#;
+    let m = load(
+        "viewed",
+        &[("Viewed.tla", spec)],
+        "INIT Init\nNEXT Next\nVIEW View\nCONSTRAINT Small\nINVARIANT NotTwo\n",
+    )
+    .expect("loads");
+    assert_eq!(explore(&m), Outcome::Violated("NotTwo".to_string()));
+}
