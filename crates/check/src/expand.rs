@@ -164,11 +164,12 @@ fn classify<M: Model>(
     // constraints, whose verdict (TRUE, without error) is known. Not under a VIEW or a
     // symmetry: there the fingerprint found may be another state's. The action
     // constraints read the parent too and are evaluated as TLC does.
-    let trusted = model.reproducible() && model.fingerprint_identifies_state();
-    let known = trusted.then(|| {
-        let fp = model.fingerprint(&state);
+    let lookup = |state: &M::State| {
+        let fp = model.fingerprint(state);
         (fp, seen.contains(fp))
-    });
+    };
+    let trusted = model.reproducible() && model.fingerprint_identifies_state();
+    let known = trusted.then(|| lookup(&state));
     let within = match known {
         Some((_, true)) => Ok(true),
         _ => model.successor_within_constraints(parent, &state),
@@ -182,18 +183,13 @@ fn classify<M: Model>(
             Ok(allowed) => allowed,
         },
     };
-    let class = match (in_model, known) {
-        (false, _) => Class::OutOfModel,
-        (true, Some((_, true))) => Class::Seen,
-        (true, Some((fp, false))) => Class::Candidate(fp),
-        (true, None) => {
-            let fp = model.fingerprint(&state);
-            if seen.contains(fp) {
-                Class::Seen
-            } else {
-                Class::Candidate(fp)
-            }
+    let class = if in_model {
+        match known.unwrap_or_else(|| lookup(&state)) {
+            (_, true) => Class::Seen,
+            (fp, false) => Class::Candidate(fp),
         }
+    } else {
+        Class::OutOfModel
     };
     let invariant = match class {
         Class::OutOfModel => Check::from(model.check_successor_invariants(parent, &state)),
