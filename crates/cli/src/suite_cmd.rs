@@ -156,15 +156,17 @@ mod tests {
     use super::*;
     use suite::fake::{int_trace, ok, reached, violated, TableEngine};
 
-    fn scratch(name: &str) -> PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("warden-cli-suite-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("create scratch dir");
+    /// A fresh scratch directory holding empty `M.tla` and `M.cfg`, removed with everything
+    /// in it when the returned guard is dropped.
+    fn scratch(name: &str) -> tempfile::TempDir {
+        let tmp = tempfile::Builder::new()
+            .prefix(&format!("warden-cli-suite-{name}-"))
+            .tempdir()
+            .expect("create scratch dir");
         for f in ["M.tla", "M.cfg"] {
-            std::fs::write(dir.join(f), "").expect("write model file");
+            std::fs::write(tmp.path().join(f), "").expect("write model file");
         }
-        dir
+        tmp
     }
 
     const MANIFEST: &str = r#"
@@ -214,7 +216,8 @@ holds = ["Inv"]
 
     #[test]
     fn passing_suite_exits_zero_and_writes_artifacts() {
-        let dir = scratch("pass");
+        let tmp = scratch("pass");
+        let dir = tmp.path();
         std::fs::write(dir.join("warden.toml"), MANIFEST).expect("manifest");
         let out = dir.join("out");
         std::fs::create_dir_all(out.join("traces")).expect("mkdir");
@@ -223,7 +226,7 @@ holds = ["Inv"]
             .on("M.tla holds Inv", ok(5, &["Inv"]))
             .on("M.tla Bug=TRUE", violated("Inv", trace()))
             .on("M.tla reach W", reached("W", trace()));
-        let code = run(&args(&dir, &out), &engine).expect("runs");
+        let code = run(&args(dir, &out), &engine).expect("runs");
         assert_eq!(code, EXIT_OK);
         for f in [
             "junit.xml",
@@ -240,13 +243,14 @@ holds = ["Inv"]
 
     #[test]
     fn red_breaking_another_property_exits_one() {
-        let dir = scratch("wrong");
+        let tmp = scratch("wrong");
+        let dir = tmp.path();
         std::fs::write(dir.join("warden.toml"), MANIFEST).expect("manifest");
         let engine = TableEngine::new()
             .on("M.tla holds Inv", ok(5, &["Inv"]))
             .on("M.tla Bug=TRUE", violated("TypeOK", trace()))
             .on("M.tla reach W", reached("W", trace()));
-        let code = run(&args(&dir, &dir.join("out")), &engine).expect("runs");
+        let code = run(&args(dir, &dir.join("out")), &engine).expect("runs");
         assert_eq!(code, EXIT_NOT_AS_EXPECTED);
         let json = std::fs::read_to_string(dir.join("out/report.json")).expect("report");
         assert!(json.contains("got invariant TypeOK violated instead"));
@@ -254,10 +258,11 @@ holds = ["Inv"]
 
     #[test]
     fn selection_and_manifest_errors_exit_two() {
-        let dir = scratch("errors");
+        let tmp = scratch("errors");
+        let dir = tmp.path();
         std::fs::write(dir.join("warden.toml"), MANIFEST).expect("manifest");
         let engine = TableEngine::new().on("M.tla holds Inv", ok(5, &["Inv"]));
-        let mut a = args(&dir, &dir.join("out"));
+        let mut a = args(dir, &dir.join("out"));
         a.tags = vec!["b".into()];
         assert_eq!(run(&a, &engine).expect("runs"), EXIT_OK, "only C-TWO runs");
         a.claims = vec!["C-ONE".into()];
@@ -268,7 +273,7 @@ holds = ["Inv"]
         );
         std::fs::write(dir.join("warden.toml"), format!("{MANIFEST}\nbogus = 1\n")).expect("w");
         assert_eq!(
-            run(&args(&dir, &dir.join("out")), &engine).expect("runs"),
+            run(&args(dir, &dir.join("out")), &engine).expect("runs"),
             EXIT_USAGE
         );
     }

@@ -32,11 +32,14 @@ fn expected(path: &str) -> (u64, u64) {
     (n("distinct"), n("generated"))
 }
 
-/// Writes a bench file for MODELS, with `tweak` applied to the reference generated count.
-fn bench_file(test: &str, tweak: impl Fn(&str, u64) -> u64) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("warden-bench-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
+/// Writes a bench file for MODELS, with `tweak` applied to the reference generated count,
+/// into a fresh scratch directory; returns the directory's guard (it is removed with
+/// everything in it when the guard is dropped) and the file's path.
+fn bench_file(test: &str, tweak: impl Fn(&str, u64) -> u64) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("warden-bench-{test}-"))
+        .tempdir()
+        .expect("scratch dir");
     let mut text = String::new();
     for (name, path) in MODELS {
         let (distinct, generated) = expected(path);
@@ -46,9 +49,9 @@ fn bench_file(test: &str, tweak: impl Fn(&str, u64) -> u64) -> PathBuf {
             tweak(name, generated)
         ));
     }
-    let file = dir.join("models.toml");
+    let file = dir.path().join("models.toml");
     std::fs::write(&file, text).expect("write bench file");
-    file
+    (dir, file)
 }
 
 /// Runs `warden bench --file F --examples corpus/ ARGS`; returns the exit code and stdout.
@@ -85,7 +88,7 @@ fn rows(stdout: &str, engine: &str) -> BTreeMap<String, (String, String)> {
 
 #[test]
 fn a_row_per_model_and_worker_count_with_tlcs_counts() {
-    let file = bench_file("agree", |_, g| g);
+    let (_dir, file) = bench_file("agree", |_, g| g);
     let (code, stdout) = bench(&file, &["--workers", "1,2"]);
     assert_eq!(code, 0, "{stdout}");
     for engine in ["TLC-ref", "warden-w1", "warden-w2"] {
@@ -114,7 +117,7 @@ fn a_row_per_model_and_worker_count_with_tlcs_counts() {
 
 #[test]
 fn repeated_runs_keep_the_median_and_say_how_many_were_made() {
-    let file = bench_file("repeat", |_, g| g);
+    let (_dir, file) = bench_file("repeat", |_, g| g);
     let (code, stdout) = bench(&file, &["Counters", "DieHard", "--repeat", "3"]);
     assert_eq!(code, 0, "{stdout}");
     let (d, g) = expected("basics/Counters");
@@ -134,7 +137,7 @@ fn repeated_runs_keep_the_median_and_say_how_many_were_made() {
 
 #[test]
 fn counts_that_differ_from_tlc_are_flagged() {
-    let file = bench_file(
+    let (_dir, file) = bench_file(
         "differ",
         |name, g| if name == "Peterson" { g + 1 } else { g },
     );
@@ -147,7 +150,7 @@ fn counts_that_differ_from_tlc_are_flagged() {
 
 #[test]
 fn unknown_models_are_usage_errors() {
-    let file = bench_file("unknown", |_, g| g);
+    let (_dir, file) = bench_file("unknown", |_, g| g);
     let (code, _) = bench(&file, &["NoSuchModel"]);
     assert_eq!(code, 2);
     let (code, stdout) = bench(&file, &["--list"]);
@@ -162,8 +165,8 @@ fn unknown_models_are_usage_errors() {
 #[test]
 fn tlc_runs_beside_warden_and_ratios_are_printed() {
     use std::os::unix::fs::PermissionsExt;
-    let file = bench_file("tlc", |_, g| g);
-    let dir = file.parent().expect("scratch dir").to_path_buf();
+    let (tmp, file) = bench_file("tlc", |_, g| g);
+    let dir = tmp.path();
     let args_log = dir.join("java-args.txt");
     let (distinct, generated) = expected("basics/Counters");
     let java = dir.join("fake-java");

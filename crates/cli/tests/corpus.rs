@@ -33,12 +33,13 @@ fn check_one(expect_path: &Path) -> Vec<String> {
     let expected = parse_expect(&std::fs::read_to_string(expect_path).expect("readable"));
     let spec = expect_path.with_extension("tla");
     let cfg = expect_path.with_extension("cfg");
-    let json = std::env::temp_dir().join(format!(
-        "warden-corpus-{}-{}.json",
-        std::process::id(),
-        spec.file_stem().and_then(|s| s.to_str()).unwrap_or("spec")
-    ));
-    let _ = std::fs::remove_file(&json);
+    let stem = spec.file_stem().and_then(|s| s.to_str()).unwrap_or("spec");
+    // A fresh directory for the JSON report, removed with it when `scratch` is dropped.
+    let scratch = tempfile::Builder::new()
+        .prefix(&format!("warden-corpus-{stem}-"))
+        .tempdir()
+        .expect("scratch dir");
+    let json = scratch.path().join(format!("{stem}.json"));
     let output = Command::new(env!("CARGO_BIN_EXE_warden"))
         .arg("check")
         .arg(&spec)
@@ -76,7 +77,7 @@ fn check_one(expect_path: &Path) -> Vec<String> {
         let len = r["trace"].as_array().map_or(0, Vec::len);
         actual.insert("trace_length".into(), len.to_string());
     }
-    let _ = std::fs::remove_file(&json);
+    drop(scratch);
     let name = expect_path
         .strip_prefix(corpus_dir())
         .unwrap_or(expect_path)

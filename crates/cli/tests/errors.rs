@@ -4,7 +4,7 @@
 //! under the offending column. The expected positions are counted by hand from the inputs.
 //! Inputs that once made the binary panic are kept here too, as regression tests.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 /// A well-formed spec the config tests pair with.
@@ -17,13 +17,15 @@ Inv == x \\in {0, 1}
 ====
 ";
 
-/// A fresh directory holding the given files.
-fn fixture(test: &str, files: &[(&str, &str)]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("warden-errors-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
+/// A fresh directory holding the given files, removed with everything in it when the
+/// returned guard is dropped.
+fn fixture(test: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("warden-errors-{test}-"))
+        .tempdir()
+        .expect("temp dir");
     for (name, text) in files {
-        std::fs::write(dir.join(name), text).expect("write fixture");
+        std::fs::write(dir.path().join(name), text).expect("write fixture");
     }
     dir
 }
@@ -79,7 +81,7 @@ Next == x' = x
         "syntax",
         &[("Syn.tla", spec), ("Syn.cfg", "INIT Init\nNEXT Next\n")],
     );
-    let (code, stderr) = check(&dir, "Syn.tla", "Syn.cfg");
+    let (code, stderr) = check(dir.path(), "Syn.tla", "Syn.cfg");
     assert_eq!(code, 150, "{stderr}");
     // `)` is the 18th character of `Init == x = (1 + )`.
     assert_located(&stderr, "Syn.tla", 3, 18);
@@ -98,7 +100,7 @@ Next == x' = x
         "comment",
         &[("Com.tla", spec), ("Com.cfg", "INIT Init\nNEXT Next\n")],
     );
-    let (code, stderr) = check(&dir, "Com.tla", "Com.cfg");
+    let (code, stderr) = check(dir.path(), "Com.tla", "Com.cfg");
     assert_eq!(code, 150, "{stderr}");
     assert!(stderr.contains("unterminated comment"), "{stderr}");
     // `(*` starts at the 15th character of `Init == x = 0 (* never closed`.
@@ -118,7 +120,7 @@ Next == x' = Foo(x)
         "undefined",
         &[("Und.tla", spec), ("Und.cfg", "INIT Init\nNEXT Next\n")],
     );
-    let (code, stderr) = check(&dir, "Und.tla", "Und.cfg");
+    let (code, stderr) = check(dir.path(), "Und.tla", "Und.cfg");
     assert_eq!(code, 150, "{stderr}");
     assert!(stderr.contains("Foo"), "{stderr}");
     // `Foo` starts at the 14th character of `Next == x' = Foo(x)`.
@@ -129,7 +131,7 @@ Next == x' = Foo(x)
 fn a_config_naming_a_missing_invariant_points_at_the_name() {
     let cfg = "INIT Init\nNEXT Next\nINVARIANT Missing\n";
     let dir = fixture("missing-inv", &[("Ok.tla", OK_SPEC), ("Ok.cfg", cfg)]);
-    let (code, stderr) = check(&dir, "Ok.tla", "Ok.cfg");
+    let (code, stderr) = check(dir.path(), "Ok.tla", "Ok.cfg");
     assert_eq!(code, 151, "{stderr}");
     assert!(stderr.contains("Missing"), "{stderr}");
     // `Missing` follows `INVARIANT ` (10 characters).
@@ -140,7 +142,7 @@ fn a_config_naming_a_missing_invariant_points_at_the_name() {
 fn a_config_with_an_unknown_keyword_points_at_it() {
     let cfg = "INIT Init\nNEXT Next\nINVARIANTZ Inv\n";
     let dir = fixture("keyword", &[("Ok.tla", OK_SPEC), ("Ok.cfg", cfg)]);
-    let (code, stderr) = check(&dir, "Ok.tla", "Ok.cfg");
+    let (code, stderr) = check(dir.path(), "Ok.tla", "Ok.cfg");
     assert_eq!(code, 151, "{stderr}");
     assert!(stderr.contains("INVARIANTZ"), "{stderr}");
     assert_located(&stderr, "Ok.cfg", 3, 1);
@@ -150,7 +152,7 @@ fn a_config_with_an_unknown_keyword_points_at_it() {
 fn a_config_with_a_bad_value_points_at_the_value() {
     let cfg = "INIT Init\nNEXT Next\nCHECK_DEADLOCK maybe\n";
     let dir = fixture("bad-value", &[("Ok.tla", OK_SPEC), ("Ok.cfg", cfg)]);
-    let (code, stderr) = check(&dir, "Ok.tla", "Ok.cfg");
+    let (code, stderr) = check(dir.path(), "Ok.tla", "Ok.cfg");
     assert_eq!(code, 151, "{stderr}");
     // `maybe` follows `CHECK_DEADLOCK ` (15 characters).
     assert_located(&stderr, "Ok.cfg", 3, 16);
@@ -159,7 +161,7 @@ fn a_config_with_a_bad_value_points_at_the_value() {
 #[test]
 fn a_missing_spec_file_is_a_system_error() {
     let dir = fixture("no-spec", &[("Ok.cfg", "INIT Init\nNEXT Next\n")]);
-    let (code, stderr) = check(&dir, "Nope.tla", "Ok.cfg");
+    let (code, stderr) = check(dir.path(), "Nope.tla", "Ok.cfg");
     assert_eq!(code, 153, "{stderr}");
     assert!(stderr.contains("Nope.tla"), "{stderr}");
 }
@@ -167,7 +169,7 @@ fn a_missing_spec_file_is_a_system_error() {
 #[test]
 fn a_missing_config_file_is_a_system_error() {
     let dir = fixture("no-cfg", &[("Ok.tla", OK_SPEC)]);
-    let (code, stderr) = check(&dir, "Ok.tla", "Nope.cfg");
+    let (code, stderr) = check(dir.path(), "Ok.tla", "Nope.cfg");
     assert_eq!(code, 153, "{stderr}");
     assert!(stderr.contains("Nope.cfg"), "{stderr}");
 }
@@ -183,7 +185,7 @@ fn check_files(test: &str, name: &str, spec: &str, cfg: &str) -> (i32, String, S
         ],
     );
     let out = Command::new(env!("CARGO_BIN_EXE_warden"))
-        .current_dir(&dir)
+        .current_dir(dir.path())
         .args([
             "check",
             &format!("{name}.tla"),
@@ -347,7 +349,7 @@ Next == x' = x
         "scoped-arity",
         &[("Lib.tla", lib), ("Scoped.tla", spec), ("Scoped.cfg", cfg)],
     );
-    let (code, stderr) = check(&dir, "Scoped.tla", "Scoped.cfg");
+    let (code, stderr) = check(dir.path(), "Scoped.tla", "Scoped.cfg");
     assert_eq!(code, 151, "{stderr}");
     assert!(stderr.contains("arity-mismatch"), "{stderr}");
     // `Z <- [Lib] Two` follows `CONSTANT ` (9 characters) on the third line.

@@ -18,12 +18,13 @@ fn counters() -> PathBuf {
     corpus_dir().join("basics/Counters.tla")
 }
 
-/// A fresh scratch directory for one test.
-fn scratch(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("warden-limits-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+/// A fresh scratch directory for one test, removed with everything in it when the returned
+/// guard is dropped.
+fn scratch(test: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("warden-limits-{test}-"))
+        .tempdir()
+        .expect("scratch dir")
 }
 
 /// Runs `warden check SPEC ARGS --json R`; returns the exit code, stdout and the report.
@@ -57,8 +58,9 @@ fn counts(r: &serde_json::Value) -> (u64, u64, u64, u64) {
 
 #[test]
 fn max_states_stops_with_exit_4_and_an_incomplete_report() {
-    let dir = scratch("max-states");
-    let (code, stdout, r) = check(&counters(), &["--max-states", "100"], &dir);
+    let tmp = scratch("max-states");
+    let dir = tmp.path();
+    let (code, stdout, r) = check(&counters(), &["--max-states", "100"], dir);
     assert_eq!(code, 4, "{stdout}");
     assert_eq!(r["verdict"], "incomplete");
     assert_eq!(r["limit"], "max-states");
@@ -76,19 +78,16 @@ fn max_states_stops_with_exit_4_and_an_incomplete_report() {
         format!("{generated} states generated, {distinct} distinct states found, {left} states left on queue.");
     assert!(stdout.contains(&summary), "{stdout}");
     // The counts at the stop do not depend on the number of workers.
-    let (code2, _, r2) = check(
-        &counters(),
-        &["--max-states", "100", "--workers", "2"],
-        &dir,
-    );
+    let (code2, _, r2) = check(&counters(), &["--max-states", "100", "--workers", "2"], dir);
     assert_eq!(code2, 4);
     assert_eq!(counts(&r2), counts(&r));
 }
 
 #[test]
 fn max_depth_expands_no_state_at_that_depth() {
-    let dir = scratch("max-depth");
-    let (code, stdout, r) = check(&counters(), &["--max-depth", "3"], &dir);
+    let tmp = scratch("max-depth");
+    let dir = tmp.path();
+    let (code, stdout, r) = check(&counters(), &["--max-depth", "3"], dir);
     assert_eq!(code, 4, "{stdout}");
     assert_eq!(r["limit"], "max-depth");
     // By hand: depth 1 is the zero vector; depth 2 the 5 vectors with one counter at 1;
@@ -100,8 +99,9 @@ fn max_depth_expands_no_state_at_that_depth() {
 
 #[test]
 fn time_limit_zero_stops_after_the_first_batch() {
-    let dir = scratch("time-limit");
-    let (code, stdout, r) = check(&counters(), &["--time-limit", "0s"], &dir);
+    let tmp = scratch("time-limit");
+    let dir = tmp.path();
+    let (code, stdout, r) = check(&counters(), &["--time-limit", "0s"], dir);
     assert_eq!(code, 4, "{stdout}");
     assert_eq!(r["limit"], "time-limit");
     assert!(counts(&r).0 < 16807);
@@ -110,7 +110,8 @@ fn time_limit_zero_stops_after_the_first_batch() {
 
 #[test]
 fn limits_not_reached_change_nothing_and_memory_is_reported() {
-    let dir = scratch("not-reached");
+    let tmp = scratch("not-reached");
+    let dir = tmp.path();
     let args = [
         "--max-states",
         "1000000",
@@ -119,7 +120,7 @@ fn limits_not_reached_change_nothing_and_memory_is_reported() {
         "--time-limit",
         "1h",
     ];
-    let (code, stdout, r) = check(&counters(), &args, &dir);
+    let (code, stdout, r) = check(&counters(), &args, dir);
     assert_eq!(code, 0, "{stdout}");
     assert_eq!(r["verdict"], "ok");
     assert!(r["limit"].is_null());
@@ -180,13 +181,14 @@ Next == x' = x + 1
 #[cfg(unix)]
 #[test]
 fn ctrl_c_stops_the_search_and_reports_it() {
-    let dir = scratch("interrupt");
+    let tmp = scratch("interrupt");
+    let dir = tmp.path();
     std::fs::write(dir.join("Endless.tla"), ENDLESS).expect("write spec");
     std::fs::write(dir.join("Endless.cfg"), "INIT Init\nNEXT Next\n").expect("write cfg");
     let json = dir.join("report.json");
     // The time limit only ends the run if the interrupt is lost; the assertions tell which.
     let mut child = Command::new(env!("CARGO_BIN_EXE_warden"))
-        .current_dir(&dir)
+        .current_dir(dir)
         .args(["check", "Endless.tla", "--time-limit", "300", "--json"])
         .arg(&json)
         .stdout(Stdio::piped())
@@ -225,11 +227,12 @@ fn ctrl_c_stops_the_search_and_reports_it() {
 
 #[test]
 fn a_memory_budget_spills_the_seen_set_to_disk_and_changes_no_count() {
-    let dir = scratch("memory");
+    let tmp = scratch("memory");
+    let dir = tmp.path();
     let spill = dir.join("spill");
     std::fs::create_dir_all(&spill).unwrap();
     let args = ["--memory", "8K", "--spill-dir", spill.to_str().unwrap()];
-    let (code, stdout, r) = check(&counters(), &args, &dir);
+    let (code, stdout, r) = check(&counters(), &args, dir);
     assert_eq!(code, 0, "{stdout}");
     // TLC's figures (Counters.expect).
     assert_eq!(counts(&r), (16807, 133771, 0, 31));
@@ -260,10 +263,11 @@ fn a_memory_budget_spills_the_seen_set_to_disk_and_changes_no_count() {
 fn a_counterexample_found_under_a_memory_budget_is_the_same() {
     // DieHard's states are packed and its links go to disk; the trace read back is the one
     // found with everything in memory.
-    let dir = scratch("memory-trace");
+    let tmp = scratch("memory-trace");
+    let dir = tmp.path();
     let spec = corpus_dir().join("basics/DieHard.tla");
-    let (code, _, plain) = check(&spec, &[], &dir);
-    let (packed_code, stdout, packed) = check(&spec, &["--memory", "1K"], &dir);
+    let (code, _, plain) = check(&spec, &[], dir);
+    let (packed_code, stdout, packed) = check(&spec, &["--memory", "1K"], dir);
     assert_eq!((code, packed_code), (12, 12), "{stdout}");
     assert_eq!(counts(&packed), counts(&plain));
     assert_eq!(packed["trace"], plain["trace"]);
@@ -277,7 +281,8 @@ fn a_counterexample_found_under_a_memory_budget_is_the_same() {
 
 #[test]
 fn a_bad_memory_budget_or_spill_directory_is_a_usage_error() {
-    let dir = scratch("memory-bad");
+    let tmp = scratch("memory-bad");
+    let dir = tmp.path();
     for args in [
         vec!["--memory", "lots"],
         vec!["--memory", "1G", "--spill-dir", "/no/such/directory"],
@@ -286,7 +291,7 @@ fn a_bad_memory_budget_or_spill_directory_is_a_usage_error() {
             .arg("check")
             .arg(counters())
             .args(&args)
-            .current_dir(&dir)
+            .current_dir(dir)
             .output()
             .expect("warden runs");
         assert_eq!(out.status.code(), Some(2), "{args:?}");

@@ -450,7 +450,11 @@ fn mutated_corpus_specs_never_panic() {
         config,
         TestRng::from_seed(RngAlgorithm::ChaCha, &seed_bytes),
     );
-    let root = std::env::temp_dir().join(format!("warden-no-panic-{}", std::process::id()));
+    // Removed with everything in it when dropped, unless a failing case is kept (below).
+    let root = tempfile::Builder::new()
+        .prefix("warden-no-panic-")
+        .tempdir()
+        .expect("temp dir");
     let counter = AtomicUsize::new(0);
     let timeouts = AtomicUsize::new(0);
     let codes: Mutex<BTreeMap<i32, usize>> = Mutex::new(BTreeMap::new());
@@ -472,7 +476,9 @@ fn mutated_corpus_specs_never_panic() {
                 spec = apply(&spec, &e.mutation, SPEC_TOKENS, &names, false);
             }
         }
-        let dir = root.join(counter.fetch_add(1, Ordering::Relaxed).to_string());
+        let dir = root
+            .path()
+            .join(counter.fetch_add(1, Ordering::Relaxed).to_string());
         std::fs::create_dir_all(&dir).expect("temp dir");
         // The entry's neighbours, for EXTENDS and INSTANCE of library modules.
         let src_dir = spec_path.parent().expect("a corpus file has a directory");
@@ -525,7 +531,8 @@ fn mutated_corpus_specs_never_panic() {
         codes.lock().expect("no panic while counting")
     );
     if let Err(e) = result {
+        // The failing cases' directories are kept for inspection, as the message says.
+        let _kept = root.keep();
         panic!("{e}");
     }
-    let _ = std::fs::remove_dir_all(&root);
 }

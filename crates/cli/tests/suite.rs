@@ -2,7 +2,7 @@
 //! that is as expected passes, while a red that breaks another property than the one it
 //! names and a green with no property both fail the run.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn run_suite(args: &[&str], out: &Path) -> std::process::Output {
@@ -16,15 +16,21 @@ fn run_suite(args: &[&str], out: &Path) -> std::process::Output {
         .expect("warden runs")
 }
 
-fn out_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("warden-suite-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    dir
+/// A fresh scratch directory, removed with everything in it when the returned guard is
+/// dropped, and the path of an output directory inside it that does not exist yet (warden
+/// creates it).
+fn out_dir(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("warden-suite-{name}-"))
+        .tempdir()
+        .expect("scratch dir");
+    let out = dir.path().join("out");
+    (dir, out)
 }
 
 #[test]
 fn a_claim_as_expected_passes_with_its_artifacts() {
-    let out = out_dir("ok");
+    let (_dir, out) = out_dir("ok");
     let r = run_suite(&["--claim", "T-OK"], &out);
     let stdout = String::from_utf8_lossy(&r.stdout);
     assert_eq!(
@@ -54,7 +60,7 @@ fn a_claim_as_expected_passes_with_its_artifacts() {
 
 #[test]
 fn a_red_that_breaks_another_property_fails_the_suite() {
-    let out = out_dir("wrong");
+    let (_dir, out) = out_dir("wrong");
     let r = run_suite(&["--claim", "T-WRONG-PROPERTY"], &out);
     let stdout = String::from_utf8_lossy(&r.stdout);
     assert_eq!(r.status.code(), Some(1), "{stdout}");
@@ -66,7 +72,7 @@ fn a_red_that_breaks_another_property_fails_the_suite() {
 
 #[test]
 fn a_green_with_no_property_fails_the_suite() {
-    let out = out_dir("empty");
+    let (_dir, out) = out_dir("empty");
     let r = run_suite(&["--claim", "T-EMPTY-GREEN"], &out);
     assert_eq!(
         r.status.code(),
@@ -100,7 +106,7 @@ fn check_figures(report: &Path) -> Vec<(String, String, u64, u64)> {
 fn the_bundled_suite_gives_the_same_figures_for_any_number_of_jobs() {
     let models = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../models");
     let run = |jobs: &str| {
-        let out = out_dir(&format!("jobs{jobs}"));
+        let (_dir, out) = out_dir(&format!("jobs{jobs}"));
         let r = Command::new(env!("CARGO_BIN_EXE_warden"))
             .arg("suite")
             .arg(&models)

@@ -3,17 +3,18 @@
 //! shape, the Markdown table and the human trace.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use suite::fake::{ok, reached, violated, TableEngine};
 use suite::{run, Manifest, RunOptions, RunReport, Selection, TraceState};
 use value::Value;
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("warden-report-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create scratch dir");
-    dir
+/// A fresh scratch directory for one test, removed with everything in it when the returned
+/// guard is dropped.
+fn scratch(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("warden-report-{name}-"))
+        .tempdir()
+        .expect("create scratch dir")
 }
 
 const MANIFEST: &str = r#"
@@ -103,8 +104,11 @@ fn rich_trace() -> Vec<TraceState> {
     ]
 }
 
-fn demo_run(name: &str) -> (PathBuf, RunReport) {
-    let dir = scratch(name);
+/// Runs the demo manifest over a table engine in a fresh scratch directory; the directory
+/// is returned with the report and lives as long as the caller keeps it.
+fn demo_run(name: &str) -> (tempfile::TempDir, RunReport) {
+    let guard = scratch(name);
+    let dir = guard.path();
     for f in ["M.tla", "M.cfg"] {
         std::fs::write(dir.join(f), "").expect("write");
     }
@@ -120,7 +124,7 @@ fn demo_run(name: &str) -> (PathBuf, RunReport) {
         )
         .on("M.tla reach W", reached("W", rich_trace()[..1].to_vec()));
     let report = run(&[m], &Selection::default(), &engine, &RunOptions::default());
-    (dir, report)
+    (guard, report)
 }
 
 fn artifact_map(report: &RunReport) -> BTreeMap<String, String> {

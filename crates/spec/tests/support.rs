@@ -4,22 +4,23 @@
 // Each test binary uses only part of the helpers.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
-
 use source::SourceDb;
 use spec::SpecModel;
 
-/// A fresh directory for one test.
-pub fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("warden-spec-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create temp dir");
-    dir
+/// A fresh directory for one test, removed with everything in it when the returned guard
+/// is dropped.
+pub fn temp_dir(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("warden-spec-{name}-"))
+        .tempdir()
+        .expect("create temp dir")
 }
 
 /// Writes files and loads `main` with `cfg`; returns the model or the rendered diagnostics.
+/// The files are read while loading, so the directory is removed when this returns.
 pub fn load(name: &str, files: &[(&str, &str)], cfg: &str) -> Result<SpecModel, String> {
-    let dir = temp_dir(name);
+    let guard = temp_dir(name);
+    let dir = guard.path();
     for (f, text) in files {
         std::fs::write(dir.join(f), text).expect("write module");
     }

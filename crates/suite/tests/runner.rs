@@ -9,12 +9,13 @@ use suite::{
     ViolationKind,
 };
 
-/// A fresh scratch directory for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("warden-suite-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create scratch dir");
-    dir
+/// A fresh scratch directory for one test, removed with everything in it when the returned
+/// guard is dropped.
+fn scratch(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("warden-suite-{name}-"))
+        .tempdir()
+        .expect("create scratch dir")
 }
 
 /// Writes a manifest and empty spec/config files it names into `dir`.
@@ -82,8 +83,9 @@ fn run_manifest(path: &Path, engine: &TableEngine) -> RunReport {
 
 #[test]
 fn builds_requests_from_the_manifest() {
-    let dir = scratch("requests");
-    let path = write_suite(&dir, PAIRING, &["Pairing.tla", "Pairing.cfg"]);
+    let dir_tmp = scratch("requests");
+    let dir = dir_tmp.path();
+    let path = write_suite(dir, PAIRING, &["Pairing.tla", "Pairing.cfg"]);
     let m = Manifest::load(&path).expect("manifest");
     let engine = pairing_engine(ok(40, &["Cap"]), violated("Cap", race_trace()));
     let report = run(&[m], &Selection::default(), &engine, &RunOptions::default());
@@ -130,8 +132,9 @@ fn builds_requests_from_the_manifest() {
 
 #[test]
 fn red_breaking_another_property_fails_the_suite() {
-    let dir = scratch("wrong-red");
-    let path = write_suite(&dir, PAIRING, &["Pairing.tla", "Pairing.cfg"]);
+    let dir_tmp = scratch("wrong-red");
+    let dir = dir_tmp.path();
+    let path = write_suite(dir, PAIRING, &["Pairing.tla", "Pairing.cfg"]);
     let engine = pairing_engine(ok(40, &["Cap"]), violated("TypeOK", race_trace()));
     let report = run_manifest(&path, &engine);
     assert!(!report.passed());
@@ -147,8 +150,9 @@ fn red_breaking_another_property_fails_the_suite() {
 
 #[test]
 fn red_ending_in_deadlock_fails() {
-    let dir = scratch("deadlock-red");
-    let path = write_suite(&dir, PAIRING, &["Pairing.tla", "Pairing.cfg"]);
+    let dir_tmp = scratch("deadlock-red");
+    let dir = dir_tmp.path();
+    let path = write_suite(dir, PAIRING, &["Pairing.tla", "Pairing.cfg"]);
     let dl = RunVerdict::Violated {
         name: "Deadlock".into(),
         kind: ViolationKind::Deadlock,
@@ -164,9 +168,10 @@ fn red_ending_in_deadlock_fails() {
 
 #[test]
 fn green_with_no_property_fails_without_running() {
-    let dir = scratch("empty-green");
+    let dir_tmp = scratch("empty-green");
+    let dir = dir_tmp.path();
     let text = PAIRING.replace("holds = [\"Cap\"]", "holds = []");
-    let path = write_suite(&dir, &text, &["Pairing.tla", "Pairing.cfg"]);
+    let path = write_suite(dir, &text, &["Pairing.tla", "Pairing.cfg"]);
     let engine = TableEngine::new()
         .on("Pairing.tla Bug=\"race\"", violated("Cap", race_trace()))
         .on(
@@ -184,7 +189,7 @@ fn green_with_no_property_fails_without_running() {
 
     // No green table at all is the same failure.
     let text = PAIRING.replace("[claim.green]\nholds = [\"Cap\"]\n", "");
-    let path = write_suite(&dir, &text, &["Pairing.tla", "Pairing.cfg"]);
+    let path = write_suite(dir, &text, &["Pairing.tla", "Pairing.cfg"]);
     let report = run_manifest(&path, &engine);
     let green = &report.suites[0].claims[0].checks[0];
     assert!(
@@ -199,8 +204,9 @@ fn green_with_no_property_fails_without_running() {
 
 #[test]
 fn green_property_missing_from_the_cfg_fails() {
-    let dir = scratch("unchecked-green");
-    let path = write_suite(&dir, PAIRING, &["Pairing.tla", "Pairing.cfg"]);
+    let dir_tmp = scratch("unchecked-green");
+    let dir = dir_tmp.path();
+    let path = write_suite(dir, PAIRING, &["Pairing.tla", "Pairing.cfg"]);
     let engine = pairing_engine(ok(40, &[]), violated("Cap", race_trace()));
     let report = run_manifest(&path, &engine);
     let green = &report.suites[0].claims[0].checks[0];
@@ -212,8 +218,9 @@ fn green_property_missing_from_the_cfg_fails() {
 
 #[test]
 fn missing_spec_file_is_an_error_before_the_engine() {
-    let dir = scratch("missing-spec");
-    let path = write_suite(&dir, PAIRING, &["Pairing.cfg"]);
+    let dir_tmp = scratch("missing-spec");
+    let dir = dir_tmp.path();
+    let path = write_suite(dir, PAIRING, &["Pairing.cfg"]);
     let engine = TableEngine::new();
     let report = run_manifest(&path, &engine);
     assert!(engine.requests().is_empty());
@@ -244,12 +251,13 @@ fn many(prefix: &str, n: usize) -> String {
 
 #[test]
 fn tree_runs_in_deterministic_order_and_selects() {
-    let root = scratch("tree");
+    let root_tmp = scratch("tree");
+    let root = root_tmp.path();
     write_suite(&root.join("b"), &many("B", 5), &["M.tla", "M.cfg"]);
     write_suite(&root.join("a/nested"), &many("A", 7), &["M.tla", "M.cfg"]);
     write_suite(&root.join(".hidden"), &many("H", 1), &["M.tla", "M.cfg"]);
     write_suite(&root.join("target"), &many("T", 1), &["M.tla", "M.cfg"]);
-    let manifests = load_tree(&root).expect("tree loads");
+    let manifests = load_tree(root).expect("tree loads");
     let names: Vec<_> = manifests.iter().map(|m| m.suite.name.as_str()).collect();
     assert_eq!(names, ["A", "B"]);
 
@@ -283,14 +291,16 @@ fn tree_runs_in_deterministic_order_and_selects() {
 
 #[test]
 fn duplicate_ids_across_manifests_and_empty_trees_are_errors() {
-    let root = scratch("dups");
+    let root_tmp = scratch("dups");
+    let root = root_tmp.path();
     write_suite(&root.join("x"), &many("D", 1), &["M.tla", "M.cfg"]);
     write_suite(&root.join("y"), &many("D", 2), &["M.tla", "M.cfg"]);
-    let e = load_tree(&root).expect_err("duplicate id");
+    let e = load_tree(root).expect_err("duplicate id");
     assert!(e.message.contains("`D-1`"), "{e}");
 
-    let empty = scratch("empty");
-    let e = load_tree(&empty).expect_err("no manifest");
+    let empty_tmp = scratch("empty");
+    let empty = empty_tmp.path();
+    let e = load_tree(empty).expect_err("no manifest");
     assert!(e.message.contains("no warden.toml"), "{e}");
 }
 
