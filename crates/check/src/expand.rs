@@ -16,6 +16,7 @@ use crate::graph::Kept;
 use crate::model::{ActionId, Fingerprint, Model, ModelError};
 use crate::outcome::ErrorSite;
 use crate::parallel::{Handle, Pool};
+use crate::recent;
 
 /// The result of one check on one state or step.
 #[derive(Debug)]
@@ -65,11 +66,16 @@ pub(crate) struct Succ<S> {
     /// this one.
     pub(crate) seen_before: u64,
     pub(crate) action: ActionId,
-    /// The state, kept when the merge may need it (to store it or to show it in a trace).
+    /// The state, kept when the merge may need it (to store it or to show it in a trace),
+    /// unless packed.
     pub(crate) state: Option<S>,
+    /// Where a candidate packed by [`Model::pack`] lies in the expansion's `packed` bytes
+    /// (start and length); its state is then not kept.
+    pub(crate) packed: Option<(usize, usize)>,
     pub(crate) class: Class,
-    /// The invariants (evaluated here only for states outside the constraints).
-    pub(crate) invariant: Check,
+    /// The invariants, if evaluated: on a state outside the constraints, and on a candidate
+    /// of an eager expansion ([`Expanding::eager`]).
+    pub(crate) invariant: Option<Check>,
     /// The action properties of the step (not evaluated after a constraint failure or
     /// after an invariant failure of a state outside the constraints).
     pub(crate) property: Check,
@@ -78,7 +84,12 @@ pub(crate) struct Succ<S> {
 /// All successors of one parent.
 #[derive(Debug)]
 pub(crate) struct Expansion<S> {
+    /// The parent, when the merge needs it: after an error of [`Model::next`], and to
+    /// evaluate the invariants of new candidates when the expansion was not eager.
+    pub(crate) parent: Option<S>,
     pub(crate) succs: Vec<Succ<S>>,
+    /// The encodings of the packed candidates.
+    pub(crate) packed: Vec<u8>,
     /// Successors already seen (with their action properties holding) generated after the
     /// last one in `succs`.
     pub(crate) seen_after: u64,
@@ -94,13 +105,29 @@ impl<S> Expansion<S> {
     }
 }
 
-/// Expands one parent.
+/// What the threads expanding the batches of a search share.
+pub(crate) struct Expanding {
+    /// The seen set as it was when the batch started, or later.
+    pub(crate) seen: SeenReader,
+    /// The search's number (see [`crate::recent`]).
+    pub(crate) search: u64,
+    /// Whether a candidate's invariants are evaluated and it is packed here, on the thread
+    /// that found it, rather than by the merge: with several workers, so that the values
+    /// of a successor are read, packed and freed by the thread that made them (the merge,
+    /// on another thread, then touches only its bytes). With one worker the merge does it,
+    /// on the same thread, only for the candidates that are new.
+    pub(crate) eager: bool,
+}
+
+/// Expands one parent (with id `parent_id`).
 pub(crate) fn expand<M: Model>(
     model: &M,
-    seen: &SeenReader,
+    ex: &Expanding,
+    parent_id: usize,
     parent: &M::State,
 ) -> Expansion<M::State> {
     let mut succs = Vec::new();
+    let mut packed = Vec::new();
     let mut seen_run = 0;
     // Set once a successor's outcome is a failure whatever the merge decides: TLC would stop
     // there, so later successors are neither counted nor checked.
@@ -109,7 +136,7 @@ pub(crate) fn expand<M: Model>(
         if stopped {
             return;
         }
-        match classify(model, seen, parent, action, state) {
+        match classify(model, ex, (parent_id, parent), action, state, &mut packed) {
             None => seen_run += 1,
             Some(mut succ) => {
                 succ.seen_before = std::mem::take(&mut seen_run);
@@ -123,7 +150,9 @@ pub(crate) fn expand<M: Model>(
         _ => None,
     };
     Expansion {
+        parent: None,
         succs,
+        packed,
         seen_after: seen_run,
         next_error,
     }
@@ -133,7 +162,9 @@ pub(crate) fn expand<M: Model>(
 fn is_final<S>(succ: &Succ<S>) -> bool {
     match succ.class {
         Class::ConstraintFailed(..) => true,
-        Class::OutOfModel => !succ.invariant.holds() || !succ.property.holds(),
+        Class::OutOfModel => {
+            succ.invariant.as_ref().is_some_and(|i| !i.holds()) || !succ.property.holds()
+        }
         // A candidate whose invariants fail may still be a duplicate of an earlier successor
         // of this batch; the merge decides. A failing action property counts either way.
         Class::Seen | Class::Candidate(_) => !succ.property.holds(),
@@ -141,20 +172,27 @@ fn is_final<S>(succ: &Succ<S>) -> bool {
 }
 
 /// The successor with its checks; `None` for one already seen whose action properties
-/// hold (the merge only counts it).
+/// hold (the merge only counts it). An eager expansion ([`Expanding::eager`]) evaluates a
+/// candidate's invariants and packs it onto `packed` if the model can. That work is wasted
+/// on a candidate that the merge finds was reached earlier in the batch, so a candidate
+/// this thread found before (see [`crate::recent`]) is taken for the duplicate it is. (A
+/// reproducible model's invariants have no effects: evaluating them on a duplicate changes
+/// nothing but time.)
 fn classify<M: Model>(
     model: &M,
-    seen: &SeenReader,
-    parent: &M::State,
+    ex: &Expanding,
+    (parent_id, parent): (usize, &M::State),
     action: ActionId,
     state: M::State,
+    packed: &mut Vec<u8>,
 ) -> Option<Succ<M::State>> {
     let failed = |site, e, state| Succ {
         seen_before: 0,
         action,
         state: Some(state),
+        packed: None,
         class: Class::ConstraintFailed(site, Box::new(e)),
-        invariant: Check::Holds,
+        invariant: None,
         property: Check::Holds,
     };
     // Only states within the state constraints enter the seen set, so a state found there
@@ -166,7 +204,7 @@ fn classify<M: Model>(
     // constraints read the parent too and are evaluated as TLC does.
     let lookup = |state: &M::State| {
         let fp = model.fingerprint(state);
-        (fp, seen.contains(fp))
+        (fp, ex.seen.contains(fp))
     };
     let trusted = model.reproducible() && model.fingerprint_identifies_state();
     let known = trusted.then(|| lookup(&state));
@@ -186,53 +224,70 @@ fn classify<M: Model>(
     let class = if in_model {
         match known.unwrap_or_else(|| lookup(&state)) {
             (_, true) => Class::Seen,
+            (fp, false) if recent::found_before(ex.search, fp, parent_id) => Class::Seen,
             (fp, false) => Class::Candidate(fp),
         }
     } else {
         Class::OutOfModel
     };
     let invariant = match class {
-        Class::OutOfModel => Check::from(model.check_successor_invariants(parent, &state)),
-        _ => Check::Holds,
+        Class::OutOfModel => Some(model.check_successor_invariants(parent, &state)),
+        Class::Candidate(_) if ex.eager => Some(model.check_successor_invariants(parent, &state)),
+        _ => None,
     };
-    let property = if matches!(class, Class::OutOfModel) && !invariant.holds() {
-        Check::Holds
-    } else {
-        Check::from(model.check_action_properties(parent, &state))
-    };
+    let invariant = invariant.map(Check::from);
+    let property =
+        if matches!(class, Class::OutOfModel) && invariant.as_ref().is_some_and(|i| !i.holds()) {
+            Check::Holds
+        } else {
+            Check::from(model.check_action_properties(parent, &state))
+        };
     let seen = matches!(class, Class::Seen);
     if seen && property.holds() {
         return None;
     }
+    let start = packed.len();
+    let eager = ex.eager && matches!(class, Class::Candidate(_));
+    let (state, packed) = if eager && model.pack(&state, packed) {
+        (None, Some((start, packed.len() - start)))
+    } else {
+        packed.truncate(start);
+        (Some(state), None)
+    };
     Some(Succ {
         seen_before: 0,
         action,
-        state: Some(state),
+        state,
+        packed,
         class,
         invariant,
         property,
     })
 }
 
-/// Starts expanding `parents` (as the graph stores them, packed ones in `bytes`) on `pool`:
-/// each is unpacked on the thread that expands it. The result, in the order of `parents`, is
-/// each parent state with its expansion.
+/// Starts expanding `parents` (their ids, and the states as the graph stores them, packed
+/// ones in `bytes`) on `pool`: each is unpacked on the thread that expands it (and dropped
+/// there, unless the merge needs it). The result, in the order of `parents`, is each
+/// parent's expansion.
 pub(crate) fn expand_all<'env, M: Model>(
     pool: &Pool<'env>,
     model: &'env M,
-    seen: SeenReader,
-    parents: Arc<Vec<Kept<M::State>>>,
+    ex: Expanding,
+    parents: Arc<Vec<(usize, Kept<M::State>)>>,
     bytes: Arc<Vec<u8>>,
-) -> Handle<(M::State, Expansion<M::State>)>
+) -> Handle<Expansion<M::State>>
 where
     M::State: 'env,
 {
     pool.map(
         parents,
-        Arc::new(move |p: &Kept<M::State>| {
+        Arc::new(move |(id, p): &(usize, Kept<M::State>)| {
             let parent = p.state(model, &bytes);
-            let expansion = expand(model, &seen, &parent);
-            (parent, expansion)
+            let mut expansion = expand(model, &ex, *id, &parent);
+            if expansion.next_error.is_some() || !ex.eager {
+                expansion.parent = Some(parent);
+            }
+            expansion
         }),
     )
 }

@@ -64,6 +64,13 @@ pub(crate) struct StateGraph<S> {
     actions: Option<Vec<ActionId>>,
 }
 
+/// A state to store: as it is (packed by the graph if the model can), or already packed by
+/// [`Model::pack`] (on the thread that found it).
+pub(crate) enum Fresh<'a, S> {
+    State(S),
+    Packed(&'a [u8]),
+}
+
 /// A kept state: as it is, or packed by [`Model::pack`] into the graph's arena (from byte
 /// `start` of all written, `len` bytes).
 #[derive(Debug)]
@@ -165,7 +172,7 @@ impl<S: Clone> StateGraph<S> {
     pub(crate) fn add_initial<M: Model<State = S>>(
         &mut self,
         model: &M,
-        state: S,
+        state: Fresh<'_, S>,
         fp: Fingerprint,
     ) -> StateId {
         self.push(model, state, fp, NO_PARENT, ActionId(0))
@@ -176,7 +183,7 @@ impl<S: Clone> StateGraph<S> {
         model: &M,
         parent: StateId,
         action: ActionId,
-        state: S,
+        state: Fresh<'_, S>,
         fp: Fingerprint,
     ) -> StateId {
         let near = u32::try_from(parent.0).ok().filter(|&p| p < FAR_PARENT);
@@ -190,19 +197,30 @@ impl<S: Clone> StateGraph<S> {
     fn push<M: Model<State = S>>(
         &mut self,
         model: &M,
-        state: S,
+        state: Fresh<'_, S>,
         fp: Fingerprint,
         link: u32,
         action: ActionId,
     ) -> StateId {
         let start = self.arena.end();
-        let kept = if model.pack(&state, self.arena.buffer()) {
-            let len = self.arena.end() - start;
-            self.arena.settle();
-            Kept::Packed { start, len }
-        } else {
-            self.arena.truncate(start);
-            Kept::Plain(state)
+        let kept = match state {
+            Fresh::Packed(bytes) => {
+                self.arena.buffer().extend_from_slice(bytes);
+                self.arena.settle();
+                Kept::Packed {
+                    start,
+                    len: bytes.len(),
+                }
+            }
+            Fresh::State(state) if model.pack(&state, self.arena.buffer()) => {
+                let len = self.arena.end() - start;
+                self.arena.settle();
+                Kept::Packed { start, len }
+            }
+            Fresh::State(state) => {
+                self.arena.truncate(start);
+                Kept::Plain(state)
+            }
         };
         self.states.push(kept);
         self.trail.push(link, fp);
@@ -368,11 +386,11 @@ mod tests {
 
     /// 0 -> 2 -> 5 -> 12, stored as the search would (`fold` 1).
     fn chain(g: &mut StateGraph<u64>) -> StateId {
-        let a = g.add_initial(&TREE, 0, Fingerprint(1));
-        g.add_initial(&TREE, 100, Fingerprint(101));
-        let b = g.add_successor(&TREE, a, ActionId(2), 2, Fingerprint(3));
-        let c = g.add_successor(&TREE, b, ActionId(1), 5, Fingerprint(6));
-        g.add_successor(&TREE, c, ActionId(2), 12, Fingerprint(13))
+        let a = g.add_initial(&TREE, Fresh::State(0), Fingerprint(1));
+        g.add_initial(&TREE, Fresh::State(100), Fingerprint(101));
+        let b = g.add_successor(&TREE, a, ActionId(2), Fresh::State(2), Fingerprint(3));
+        let c = g.add_successor(&TREE, b, ActionId(1), Fresh::State(5), Fingerprint(6));
+        g.add_successor(&TREE, c, ActionId(2), Fresh::State(12), Fingerprint(13))
     }
 
     #[test]
@@ -428,8 +446,8 @@ mod tests {
             steps(g.trace_to(&TREE, d)),
             [(None, 0), (Some(2), 2), (Some(1), 5), (Some(2), 12)]
         );
-        let e = g.add_successor(&TREE, d, ActionId(1), 25, Fingerprint(26));
-        let f = g.add_successor(&TREE, e, ActionId(2), 52, Fingerprint(53));
+        let e = g.add_successor(&TREE, d, ActionId(1), Fresh::State(25), Fingerprint(26));
+        let f = g.add_successor(&TREE, e, ActionId(2), Fresh::State(52), Fingerprint(53));
         g.forget_before(5);
         assert_eq!(
             (g.arena.in_memory(), g.arena.end() - g.arena.in_memory()),
@@ -438,6 +456,19 @@ mod tests {
         );
         assert_eq!(g.states(&TREE, 5..7), [25, 52]);
         assert_eq!(steps(g.trace_to(&TREE, f)).last(), Some(&(Some(2), 52)));
+        // A state packed by its finder is stored as those bytes.
+        let mut bytes = Vec::new();
+        assert!(TREE.pack(&106, &mut bytes));
+        let h = g.add_successor(
+            &TREE,
+            f,
+            ActionId(2),
+            Fresh::Packed(&bytes),
+            Fingerprint(107),
+        );
+        assert_eq!(g.arena.in_memory(), 8 + 8, "106 packed after 52");
+        assert_eq!(g.states(&TREE, 7..8), [106]);
+        assert_eq!(steps(g.trace_to(&TREE, h)).last(), Some(&(Some(2), 106)));
     }
 
     #[test]
@@ -447,9 +478,15 @@ mod tests {
         let mut g = StateGraph::spilling_to(dir.path().to_path_buf(), 20);
         // 0 -> 1 -> 3 -> 7 -> ... by action 1 (n -> 2n + 1), as the search stores it.
         let chain: Vec<u64> = (0..40).map(|k| (1u64 << k) - 1).collect();
-        let mut last = g.add_initial(&TREE, 0, Fingerprint(1));
+        let mut last = g.add_initial(&TREE, Fresh::State(0), Fingerprint(1));
         for &n in &chain[1..] {
-            last = g.add_successor(&TREE, last, ActionId(1), n, Fingerprint(n + 1));
+            last = g.add_successor(
+                &TREE,
+                last,
+                ActionId(1),
+                Fresh::State(n),
+                Fingerprint(n + 1),
+            );
         }
         let packable = chain.iter().filter(|n| !n.is_multiple_of(5)).count();
         let (_, packed, error) = g.on_disk();
@@ -470,7 +507,7 @@ mod tests {
         // Segments of 8 bytes: each packed state goes to disk once stored.
         let mut g = StateGraph::spilling_to(dir.path().to_path_buf(), 8);
         let d = chain(&mut g);
-        g.add_successor(&TREE, d, ActionId(2), 26, Fingerprint(27));
+        g.add_successor(&TREE, d, ActionId(2), Fresh::State(26), Fingerprint(27));
         // 0, 100 and 5 are plain; 2, 12 and 26 packed.
         assert_eq!(g.on_disk().1, 24);
         let (stored, bytes) = g.stored(1..6);
@@ -491,9 +528,15 @@ mod tests {
                 if record {
                     g = g.recording_actions();
                 }
-                let a = g.add_initial(&TREE, 0, Fingerprint(0));
-                let b = g.add_successor(&TREE, a, ActionId(1), 1, Fingerprint(1));
-                let c = g.add_successor(&TREE, b, ActionId(action), want, Fingerprint(2));
+                let a = g.add_initial(&TREE, Fresh::State(0), Fingerprint(0));
+                let b = g.add_successor(&TREE, a, ActionId(1), Fresh::State(1), Fingerprint(1));
+                let c = g.add_successor(
+                    &TREE,
+                    b,
+                    ActionId(action),
+                    Fresh::State(want),
+                    Fingerprint(2),
+                );
                 (g, c)
             };
             let (mut g, c) = store(false);
@@ -515,11 +558,17 @@ mod tests {
     #[test]
     fn parent_ids_beyond_32_bits_are_kept_aside() {
         let mut g = StateGraph::new();
-        g.add_initial(&TREE, 0u64, Fingerprint(0));
+        g.add_initial(&TREE, Fresh::State(0u64), Fingerprint(0));
         let far = StateId(FAR_PARENT as usize + 5);
-        let id = g.add_successor(&TREE, far, ActionId(1), 1, Fingerprint(1));
+        let id = g.add_successor(&TREE, far, ActionId(1), Fresh::State(1), Fingerprint(1));
         assert_eq!(g.parent(id), Some(far));
-        let near = g.add_successor(&TREE, StateId(0), ActionId(2), 2, Fingerprint(2));
+        let near = g.add_successor(
+            &TREE,
+            StateId(0),
+            ActionId(2),
+            Fresh::State(2),
+            Fingerprint(2),
+        );
         assert_eq!(g.parent(near), Some(StateId(0)));
         assert_eq!(g.parent(StateId(0)), None);
     }

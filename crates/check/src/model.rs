@@ -75,6 +75,27 @@ pub trait Model: Sync {
     /// Calls `emit` with every initial state, in a fixed order.
     fn init(&self, emit: &mut dyn FnMut(Self::State)) -> Result<(), ModelError>;
 
+    /// Calls `emit` with the initial states of part `part` of `parts`, so that threads can
+    /// enumerate them apart, and returns whether the enumeration was divided. Parts `0`,
+    /// `1`, … `parts - 1`, one after the other, each up to its error if it has one, and no
+    /// further than the first part with an error, must give [`Model::init`]'s states in its
+    /// order, and its error. An enumeration that was not divided has every state in part 0
+    /// and none in the others, which the search then does not enumerate. (A spec divides
+    /// its enumeration at its choices, each part taking a run of the alternatives.) Called
+    /// only on a [`Model::reproducible`] model. The default does not divide: part 0 is
+    /// [`Model::init`].
+    fn init_part(
+        &self,
+        part: usize,
+        _parts: usize,
+        emit: &mut dyn FnMut(Self::State),
+    ) -> Result<bool, ModelError> {
+        if part == 0 {
+            self.init(emit)?;
+        }
+        Ok(false)
+    }
+
     /// Calls `emit` with every successor of `state` and the action that produced it, in a
     /// fixed order. Duplicates may be emitted; each counts as a generated state.
     fn next(
@@ -122,6 +143,16 @@ pub trait Model: Sync {
     /// states the second time.
     fn reproducible(&self) -> bool {
         true
+    }
+
+    /// Whether evaluating the invariants and the initial properties has no effect and reads
+    /// nothing but the state (and, for a successor, its parent): no printing, no counter of
+    /// the search, no randomness. The search may then evaluate them on the thread that found
+    /// a state, before it knows whether the state is new, and so also on some states it then
+    /// finds were seen before (their results unused). The default is false: they are
+    /// evaluated once on each state that needs them, as TLC does.
+    fn pure_checks(&self) -> bool {
+        false
     }
 
     /// Appends a compact encoding of `state` to `out` and returns true, or returns false if

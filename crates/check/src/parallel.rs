@@ -192,6 +192,17 @@ pub(crate) struct Handle<R> {
 }
 
 impl<R> Handle<R> {
+    /// A handle on results already computed.
+    pub(crate) fn ready(results: Vec<R>) -> Handle<R> {
+        Handle {
+            parts: Arc::new(Mutex::new(Parts {
+                chunks: vec![Some(results)],
+                remaining: 0,
+                panic: None,
+            })),
+        }
+    }
+
     /// Whether every chunk was computed.
     pub(crate) fn is_done(&self) -> bool {
         lock(&self.parts).remaining == 0

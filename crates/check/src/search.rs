@@ -49,6 +49,10 @@
 //!   (`[][A]_v`, "implied actions") are checked on every step, to a seen state too
 //!   (`Worker.doNextCheckImplied`). Only then is a new in-model successor enqueued. A failure
 //!   throws out of the successor computation: nothing after it is generated or checked.
+//!   (Here, where the model's checks are pure, the invariants of a candidate are evaluated
+//!   by the worker that found it, before the merge knows whether it is new: on a duplicate,
+//!   their result is dropped, as if they had not been evaluated. Likewise for initial
+//!   states, which are enumerated in parts on the workers.)
 //! - **Order**: a successor is checked as soon as it is generated, before the next one is
 //!   generated (the functor `Worker.addElement` is called from inside `Tool.getNextStates`).
 //! - **Deadlock** (`Worker.run`): a state is deadlocked when computing its successors
@@ -76,14 +80,16 @@ use std::ops::Range;
 use std::sync::Arc;
 use std::time::Instant;
 
-use crate::expand::{expand_all, Check, Class, Expansion};
+use crate::expand::{expand_all, Check, Class, Expanding, Expansion};
 use crate::fpset::FingerprintSet;
-use crate::graph::{StateGraph, StateId};
+use crate::graph::{Fresh, StateGraph, StateId};
+use crate::init_parts::{self, initial_checks, Found};
 use crate::model::{ActionId, Model, ModelError};
 use crate::options::Options;
 use crate::outcome::{DiskUse, ErrorSite, Limit, Outcome, Stats, Step, Trace, Verdict};
 use crate::outdegree::OutDegree;
 use crate::parallel::{with_pool, Handle, Pool};
+use crate::recent;
 use crate::reporter::{Reporter, StartInfo};
 
 /// Parents expanded per batch (and initial states checked per batch). It does not depend on
@@ -133,6 +139,7 @@ pub fn run<M: Model>(
             level: 1,
             level_end: 0,
             pending: VecDeque::new(),
+            search: recent::new_search(),
         };
         let mut outcome = search.explore(reporter);
         let (links, packed_bytes, error) = search.graph.on_disk();
@@ -150,8 +157,8 @@ pub fn run<M: Model>(
     outcome
 }
 
-/// A batch being expanded: the handle on its states and their expansions.
-type Started<S> = Handle<(S, Expansion<S>)>;
+/// A batch being expanded: the handle on its states' expansions.
+type Started<S> = Handle<Expansion<S>>;
 
 /// How many bytes of packed states a search under a memory budget of `budget` bytes keeps in
 /// memory before writing them out: a sixty-fourth of the budget, from 4 KiB to 64 MiB.
@@ -217,6 +224,8 @@ struct Search<'a, 'p, M: Model> {
     level_end: usize,
     /// Checks under way, oldest first.
     pending: VecDeque<Pending<M::State>>,
+    /// This search's number (see [`crate::recent`]).
+    search: u64,
 }
 
 impl<M: Model> Search<'_, '_, M> {
@@ -413,14 +422,27 @@ impl<M: Model> Search<'_, '_, M> {
         let model = self.model;
         let mut buffer = Vec::new();
         let mut done = None;
-        let result = model.init(&mut |state| {
+        let mut take = |this: &mut Self, state, found| {
             if done.is_none() {
-                buffer.push(state);
+                buffer.push((state, found));
                 if buffer.len() == BATCH {
-                    done = self.initial_batch(std::mem::take(&mut buffer));
+                    done = this.initial_batch(std::mem::take(&mut buffer));
                 }
             }
-        });
+            done.is_none()
+        };
+        // With several workers the enumeration is made in parts, in parallel (it would
+        // print in parallel too, so not for a model that prints), and its states then taken
+        // in order as if from one enumeration.
+        let result = if self.pool.threads() > 0 && model.reproducible() {
+            init_parts::initial_states(self.pool, model, &mut |state, found| {
+                take(self, state, Some(found))
+            })
+        } else {
+            model.init(&mut |state| {
+                take(self, state, None);
+            })
+        };
         if done.is_none() && !buffer.is_empty() {
             done = self.initial_batch(buffer);
         }
@@ -436,14 +458,23 @@ impl<M: Model> Search<'_, '_, M> {
         }
     }
 
-    /// Counts and stores a batch of initial states in order, and starts checking the ones
-    /// TLC checks (new, or outside the constraints; not duplicates).
-    fn initial_batch(&mut self, states: Vec<M::State>) -> Option<Outcome<M::State>> {
+    /// Counts and stores a batch of initial states in order (with their fingerprints and
+    /// checks where their part computed them), and starts checking the ones TLC checks
+    /// (new, or outside the constraints; not duplicates).
+    fn initial_batch(
+        &mut self,
+        states: Vec<(M::State, Option<Found>)>,
+    ) -> Option<Outcome<M::State>> {
         let model = self.model;
         let mut checked = Vec::new();
+        let mut computed = Vec::new();
         let mut at = Vec::new();
         let mut definite = None;
-        for state in states {
+        for (state, found) in states {
+            let (fp, checks) = match found {
+                Some(Found { fp, checks }) => (Some(fp), checks),
+                None => (None, None),
+            };
             self.generated += 1;
             match model.within_constraints(&state) {
                 Err(e) => {
@@ -452,31 +483,27 @@ impl<M: Model> Search<'_, '_, M> {
                     break;
                 }
                 Ok(true) => {
-                    let fp = model.fingerprint(&state);
+                    let fp = fp.unwrap_or_else(|| model.fingerprint(&state));
                     if !self.seen.insert(fp) {
                         continue;
                     }
-                    self.graph.add_initial(model, state.clone(), fp);
+                    self.graph
+                        .add_initial(model, Fresh::State(state.clone()), fp);
                     self.depth = 1;
                 }
                 Ok(false) => {}
             }
             at.push(self.initial_at());
             checked.push(state);
+            computed.extend(checks);
         }
         let checked = Arc::new(checked);
-        let checks = self.pool.map(
-            checked.clone(),
-            Arc::new(move |s: &M::State| {
-                let invariants = Check::from(model.check_initial_invariants(s));
-                let properties = if invariants.holds() {
-                    Check::from(model.check_initial_properties(s))
-                } else {
-                    Check::Holds
-                };
-                (invariants, properties)
-            }),
-        );
+        let checks = if computed.len() == checked.len() {
+            Handle::ready(computed)
+        } else {
+            let check = move |s: &M::State| initial_checks(model, s);
+            self.pool.map(checked.clone(), Arc::new(check))
+        };
         self.queue_checks(Subject::Initial(checked), at, checks, definite)
     }
 
@@ -507,115 +534,130 @@ impl<M: Model> Search<'_, '_, M> {
 
     /// Starts expanding the states with ids in `batch` on the workers (which unpack them).
     fn start_expanding(&self, batch: Range<usize>) -> Started<M::State> {
-        let (parents, bytes) = self.graph.stored(batch);
-        let seen = self.seen.reader();
+        let (parents, bytes) = self.graph.stored(batch.clone());
+        let ex = Expanding {
+            seen: self.seen.reader(),
+            search: self.search,
+            eager: self.pool.threads() > 0 && self.model.pure_checks(),
+        };
+        let parents = batch.zip(parents).collect();
         expand_all(
             self.pool,
             self.model,
-            seen,
+            ex,
             Arc::new(parents),
             Arc::new(bytes),
         )
     }
 
-    /// Merges the expansions of the states with ids in `batch` (of the current level, each
-    /// with its state), stores the new successors and starts checking them. Returns the
-    /// outcome of the first failure known so far.
+    /// Merges the expansions of the states with ids in `batch` (of the current level),
+    /// stores the new successors and queues their checks. Returns the outcome of the first
+    /// failure known so far.
     fn batch(
         &mut self,
         batch: Range<usize>,
-        expansions: Vec<(M::State, Expansion<M::State>)>,
+        expansions: Vec<Expansion<M::State>>,
     ) -> Option<Outcome<M::State>> {
         let first_new = self.graph.len();
         let mut at = Vec::new();
-        let mut new_states = Vec::new();
+        let mut checks = Vec::new();
         let mut definite = None;
-        for (i, (parent, expansion)) in expansions.into_iter().enumerate() {
-            let parent = (StateId(batch.start + i), &parent);
-            definite = self.merge(parent, expansion, &mut at, &mut new_states);
+        for (i, expansion) in expansions.into_iter().enumerate() {
+            definite = self.merge(StateId(batch.start + i), expansion, &mut at, &mut checks);
             if definite.is_some() {
                 break;
             }
         }
-        // The invariants of the new states, which all come before any failure of the merge
-        // (it stopped there); at the same successor, the invariants are checked first.
-        // Each with its parent, which satisfies the invariants or fails first.
-        let model = self.model;
-        let new_states = Arc::new(new_states);
-        let checks = self.pool.map(
-            new_states,
-            Arc::new(move |(parent, s): &(M::State, M::State)| {
-                (
-                    Check::from(model.check_successor_invariants(parent, s)),
-                    Check::Holds,
-                )
-            }),
-        );
+        // The invariants of the new states (evaluated by the expansion), which all come
+        // before any failure of the merge (it stopped there); at the same successor, the
+        // invariants are checked first.
+        let checks = Handle::ready(checks);
         self.queue_checks(Subject::Stored(first_new), at, checks, definite)
     }
 
-    /// Merges the successors of `parent` (a state of the current level, with its id) in
-    /// order: counts them, stores the new ones (recording the counts at each in `at`, and
-    /// each with its parent in `new_states`) and returns the first failure that does not
-    /// depend on invariants of new states.
+    /// Merges the successors of `parent` (a state of the current level) in order: counts
+    /// them, stores the new ones (recording the counts at each in `at`, and its invariants
+    /// in `checks`) and returns the first failure that does not depend on invariants of
+    /// new states.
     fn merge(
         &mut self,
-        (parent, parent_state): (StateId, &M::State),
+        parent: StateId,
         expansion: Expansion<M::State>,
         at: &mut Vec<Stats>,
-        new_states: &mut Vec<(M::State, M::State)>,
+        checks: &mut Vec<(Check, Check)>,
     ) -> Option<(Failure<M::State>, Stats)> {
         let generated_none = expansion.generated() == 0;
+        let Expansion {
+            parent: parent_state,
+            succs,
+            packed,
+            seen_after,
+            next_error,
+        } = expansion;
+        let model = self.model;
         let mut new_successors = 0;
-        for succ in expansion.succs {
+        for succ in succs {
             self.generated += succ.seen_before + 1;
             let action = succ.action;
+            let bytes = succ.packed.map(|(start, len)| &packed[start..start + len]);
+            // The state itself, for a trace through it (unpacked if it was packed).
             let mut state = succ.state;
+            let mut state = || state.take().or_else(|| bytes.map(|b| model.unpack(b)));
             let mut stored = None;
             match succ.class {
                 Class::ConstraintFailed(site, e) => {
-                    let failure = error(site, *e, self.through(parent, action, state));
+                    let failure = error(site, *e, self.through(parent, action, state()));
                     return Some((failure, self.at(parent, false)));
                 }
                 Class::Seen => {}
                 Class::OutOfModel => {
-                    if let Some(f) = self.invariant_failure(succ.invariant, || {
-                        self.through(parent, action, state.take())
-                    }) {
+                    let invariant = succ.invariant.expect("evaluated on a state outside");
+                    if let Some(f) =
+                        self.invariant_failure(invariant, || self.through(parent, action, state()))
+                    {
                         return Some((f, self.at(parent, false)));
                     }
                 }
                 Class::Candidate(fp) => {
                     if self.seen.insert(fp) {
-                        let new = state.take().expect("a candidate keeps its state");
-                        new_states.push((parent_state.clone(), new.clone()));
-                        let id = self
-                            .graph
-                            .add_successor(self.model, parent, action, new, fp);
+                        let (new, invariant) = match (bytes, succ.invariant) {
+                            (Some(b), Some(invariant)) => (Fresh::Packed(b), invariant),
+                            (_, invariant) => {
+                                let new = state().expect("a candidate kept or packed");
+                                let invariant = invariant.unwrap_or_else(|| {
+                                    let parent = parent_state.as_ref().expect("kept");
+                                    Check::from(model.check_successor_invariants(parent, &new))
+                                });
+                                (Fresh::State(new), invariant)
+                            }
+                        };
+                        let id = self.graph.add_successor(model, parent, action, new, fp);
                         self.depth = self.depth.max(self.level + 1);
                         stored = Some(id);
                         new_successors += 1;
                         at.push(self.at(parent, true));
+                        checks.push((invariant, Check::Holds));
                     }
                 }
             }
             if let Some(f) = self.property_failure(succ.property, || match stored {
-                Some(id) => Some(self.graph.trace_to(self.model, id)),
-                None => self.through(parent, action, state.take()),
+                Some(id) => Some(self.graph.trace_to(model, id)),
+                None => self.through(parent, action, state()),
             }) {
                 return Some((f, self.at(parent, stored.is_some())));
             }
         }
-        self.generated += expansion.seen_after;
-        if let Some(e) = expansion.next_error {
-            let trace = match self.model.incomplete_successor(parent_state, &e) {
+        self.generated += seen_after;
+        if let Some(e) = next_error {
+            let parent_state = parent_state.expect("an expansion that failed keeps its parent");
+            let trace = match model.incomplete_successor(&parent_state, &e) {
                 // TLC counts the incomplete successor as generated (not distinct: it is
                 // never fingerprinted) and ends the trace with it.
                 Some((action, succ)) => {
                     self.generated += 1;
                     self.through(parent, action, Some(succ))
                 }
-                None => Some(self.graph.trace_to(self.model, parent)),
+                None => Some(self.graph.trace_to(model, parent)),
             };
             let failure = error(ErrorSite::Next, e, trace);
             return Some((failure, self.at(parent, false)));
@@ -624,7 +666,7 @@ impl<M: Model> Search<'_, '_, M> {
             let failure = Failure {
                 verdict: Verdict::Deadlock,
                 site: None,
-                trace: Some(self.graph.trace_to(self.model, parent)),
+                trace: Some(self.graph.trace_to(model, parent)),
             };
             return Some((failure, self.at(parent, false)));
         }

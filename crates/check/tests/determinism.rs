@@ -121,6 +121,30 @@ fn wide_levels_give_the_same_outcome_for_any_number_of_workers() {
         Verdict::ActionPropertyViolated { .. }
     ));
     assert!(matches!(limited.verdict, Verdict::Incomplete(_)));
+    // Packed states, and checks that may be evaluated on the threads that find the states
+    // (impure ones are not), give the same outcomes.
+    let codec = |m: TestModel<u64>| {
+        m.packed(
+            |x, out| out.extend_from_slice(&x.to_le_bytes()),
+            |b| u64::from_le_bytes(b.try_into().expect("eight bytes")),
+        )
+    };
+    for workers in [1, 2, 4] {
+        let m = codec(tangle().invariant("NotMany", |&x| x % 1000 != 999));
+        assert_eq!(m.run(workers), violation, "packed, workers = {workers}");
+        let m = codec(tangle().invariant("NotMany", |&x| x % 1000 != 999)).impure_checks();
+        assert_eq!(
+            m.run(workers),
+            violation,
+            "packed, impure, workers = {workers}"
+        );
+        let m = tangle()
+            .invariant("NotMany", |&x| x % 1000 != 999)
+            .impure_checks();
+        assert_eq!(m.run(workers), violation, "impure, workers = {workers}");
+        let m = codec(tangle().action_property("Shrinks", |&x, &y| y <= x || x < 19_000));
+        assert_eq!(m.run(workers), property, "packed, workers = {workers}");
+    }
     for workers in [2, 4] {
         assert_eq!(tangle().run(workers), ok, "workers = {workers}");
         let m = tangle().invariant("NotMany", |&x| x % 1000 != 999);

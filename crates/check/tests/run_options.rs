@@ -35,14 +35,16 @@ fn a_raised_stop_flag_ends_the_search_after_a_batch() {
 }
 
 #[test]
-fn invariants_are_evaluated_once_per_distinct_state_for_any_number_of_workers() {
+fn impure_invariants_are_evaluated_once_per_distinct_state_for_any_number_of_workers() {
     for workers in [1, 2, 4] {
         let calls = Arc::new(AtomicU64::new(0));
         let seen = calls.clone();
-        let m = grid(40, 40).invariant("Count", move |_| {
-            seen.fetch_add(1, Ordering::Relaxed);
-            true
-        });
+        let m = grid(40, 40)
+            .invariant("Count", move |_| {
+                seen.fetch_add(1, Ordering::Relaxed);
+                true
+            })
+            .impure_checks();
         let o = m.run_no_deadlock(workers);
         assert_eq!(o.verdict, Verdict::Ok);
         assert_eq!(o.stats.distinct, 41 * 41);
@@ -51,6 +53,24 @@ fn invariants_are_evaluated_once_per_distinct_state_for_any_number_of_workers() 
             41 * 41,
             "workers = {workers}"
         );
+    }
+}
+
+#[test]
+fn pure_invariants_are_evaluated_on_every_distinct_state_for_any_number_of_workers() {
+    // With several workers they may also be evaluated on some duplicates; every distinct
+    // state is evaluated, and only the results of new states count.
+    for workers in [1, 2, 4] {
+        let calls = Arc::new(std::sync::Mutex::new(std::collections::HashSet::new()));
+        let seen = calls.clone();
+        let m = grid(40, 40).invariant("Count", move |&s| {
+            seen.lock().unwrap().insert(s);
+            true
+        });
+        let o = m.run_no_deadlock(workers);
+        assert_eq!(o.verdict, Verdict::Ok);
+        assert_eq!(o.stats.distinct, 41 * 41);
+        assert_eq!(calls.lock().unwrap().len(), 41 * 41, "workers = {workers}");
     }
 }
 

@@ -58,6 +58,9 @@ impl Action {
     }
 }
 
+/// Receives each initial state found, with the context that found it.
+pub(crate) type InitEmit<'a, 'p> = dyn FnMut(&Ctx<'p>, Arc<[Value]>) -> EvalResult<()> + 'a;
+
 impl<'p> Ctx<'p> {
     /// Enumerates the initial states of predicate `init` (a zero-arity operator); `emit`
     /// receives each completed state.
@@ -66,6 +69,15 @@ impl<'p> Ctx<'p> {
         init: &Expr,
         emit: &mut dyn FnMut(Arc<[Value]>) -> EvalResult<()>,
     ) -> EvalResult<()> {
+        self.init_states_with(init, &mut |_, st| emit(st))
+    }
+
+    /// [`Ctx::init_states`], `emit` also seeing the context (where the state was found).
+    pub(crate) fn init_states_with(
+        &mut self,
+        init: &Expr,
+        emit: &mut InitEmit<'_, 'p>,
+    ) -> EvalResult<()> {
         self.stack.clear();
         self.base = 0;
         self.next = vec![None; self.prog.vars.len()];
@@ -73,7 +85,7 @@ impl<'p> Ctx<'p> {
         let prog = self.prog;
         let r = self.enumerate(init, &Cont::Nil, true, &mut |cx| {
             let st = complete(cx, prog, &|| "the initial predicate".to_owned())?;
-            emit(st)?;
+            emit(cx, st)?;
             Ok(true)
         });
         self.in_next = false;
@@ -112,6 +124,8 @@ impl<'p> Ctx<'p> {
     pub(crate) fn enabled(&mut self, a: &Expr) -> EvalResult<bool> {
         let saved_next = std::mem::replace(&mut self.next, vec![None; self.prog.vars.len()]);
         let saved_in = std::mem::replace(&mut self.in_next, false);
+        // Its choices are its own: every alternative counts.
+        let saved_split = self.split.take();
         let mut found = false;
         let r = self.enumerate(a, &Cont::Nil, false, &mut |cx| {
             if cx.next.iter().all(|v| v.is_some()) {
@@ -122,6 +136,7 @@ impl<'p> Ctx<'p> {
         });
         self.next = saved_next;
         self.in_next = saved_in;
+        self.split = saved_split;
         r?;
         Ok(found)
     }
@@ -339,7 +354,7 @@ impl<'p> Ctx<'p> {
                 self.enumerate(first, &c, init, emit)
             }
             ExprKind::Or(xs) => {
-                for x in xs {
+                for x in &xs[self.alternatives(xs.len())] {
                     if !self.enumerate(x, cont, init, emit)? {
                         return Ok(false);
                     }
@@ -348,7 +363,19 @@ impl<'p> Ctx<'p> {
             }
             ExprKind::Quant(false, bounds, body) => {
                 let levels = self.levels(bounds)?;
-                self.iterate(&levels, &mut |cx| cx.enumerate(body, cont, init, emit))
+                if self.split.is_none() {
+                    return self.iterate(&levels, &mut |cx| cx.enumerate(body, cont, init, emit));
+                }
+                let n = (levels.iter()).fold(1usize, |n, (e, _)| n.saturating_mul(e.len()));
+                let taken = self.alternatives(n);
+                let mut i = 0;
+                self.iterate(&levels, &mut |cx| {
+                    i += 1;
+                    if !taken.contains(&(i - 1)) {
+                        return Ok(true);
+                    }
+                    cx.enumerate(body, cont, init, emit)
+                })
             }
             ExprKind::Quant(true, bounds, body) => {
                 // TLC processes `\A x \in S : P` here as the conjunction of P's instances
@@ -468,7 +495,7 @@ impl<'p> Ctx<'p> {
             ExprKind::In(lhs, set) => match self.target(lhs, init) {
                 Some(slot) => {
                     let elems = self.elems(set)?;
-                    for v in elems.iter() {
+                    for v in &elems[self.alternatives(elems.len())] {
                         if !self.assign(slot, v.clone(), false, cont, init, emit)? {
                             return Ok(false);
                         }

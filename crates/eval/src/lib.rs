@@ -14,6 +14,7 @@ pub mod level;
 mod lower;
 mod program;
 mod reads;
+mod split;
 pub mod vals;
 
 pub use enumerate::{op_expr, split_actions, Action};

@@ -227,6 +227,20 @@ impl Model for SpecModel {
         .map_err(|e| self.error(e))
     }
 
+    fn init_part(
+        &self,
+        part: usize,
+        parts: usize,
+        emit: &mut dyn FnMut(State),
+    ) -> Result<bool, ModelError> {
+        let mut cx = self.ctx(&[]);
+        cx.init_states_part(&self.init, part, parts, &mut |vs| {
+            emit(State::complete(vs));
+            Ok(())
+        })
+        .map_err(|e| self.error(e))
+    }
+
     fn next(&self, state: &State, emit: &mut dyn FnMut(ActionId, State)) -> Result<(), ModelError> {
         let mut cx = self.ctx(state.values());
         for (i, a) in self.actions.iter().enumerate() {
@@ -273,6 +287,12 @@ impl Model for SpecModel {
     }
 
     fn reproducible(&self) -> bool {
+        self.reproducible
+    }
+
+    fn pure_checks(&self) -> bool {
+        // A reproducible spec has no definition with an effect, used or not (see
+        // `eval::has_effects`), and invariants and properties are definitions.
         self.reproducible
     }
 

@@ -24,7 +24,14 @@ pub struct TestModel<S> {
     pub action_properties: Vec<(&'static str, StepPred<S>)>,
     /// What [`Model::reproducible`] answers (true unless set otherwise).
     pub reproducible: bool,
+    /// What [`Model::pure_checks`] answers (true unless set otherwise).
+    pub pure_checks: bool,
+    /// How states are packed and unpacked, if they are.
+    pub codec: Option<Codec<S>>,
 }
+
+/// A state's encoding and decoding (see [`Model::pack`]).
+pub type Codec<S> = (fn(&S, &mut Vec<u8>), fn(&[u8]) -> S);
 
 impl<S: Clone + Hash + Send + Sync + 'static> TestModel<S> {
     /// A model with these initial states and successor function, and no checks.
@@ -43,7 +50,22 @@ impl<S: Clone + Hash + Send + Sync + 'static> TestModel<S> {
             action_constraint: None,
             action_properties: Vec::new(),
             reproducible: true,
+            pure_checks: true,
+            codec: None,
         }
+    }
+
+    /// The same model, saying its checks have effects (they count, say), so that the search
+    /// evaluates them once on each state that needs them.
+    pub fn impure_checks(mut self) -> Self {
+        self.pure_checks = false;
+        self
+    }
+
+    /// The same model, with its states packed by `encode` and unpacked by `decode`.
+    pub fn packed(mut self, encode: fn(&S, &mut Vec<u8>), decode: fn(&[u8]) -> S) -> Self {
+        self.codec = Some((encode, decode));
+        self
     }
 
     /// The same model, saying it cannot generate its states again, so that the search keeps
@@ -144,6 +166,19 @@ impl<S: Clone + Hash + Send + Sync + 'static> Model for TestModel<S> {
 
     fn reproducible(&self) -> bool {
         self.reproducible
+    }
+
+    fn pure_checks(&self) -> bool {
+        self.pure_checks
+    }
+
+    fn pack(&self, state: &S, out: &mut Vec<u8>) -> bool {
+        self.codec.map(|(encode, _)| encode(state, out)).is_some()
+    }
+
+    fn unpack(&self, bytes: &[u8]) -> S {
+        let (_, decode) = self.codec.expect("only packed states are unpacked");
+        decode(bytes)
     }
 
     fn fingerprint(&self, state: &S) -> Fingerprint {

@@ -141,6 +141,9 @@ pub struct Ctx<'p> {
     /// Points of top-level function definitions applied in this context, with their values
     /// (see [`Ctx::memo_point`]).
     fn_points: FnPoints,
+    /// The part of an enumeration of initial states this context makes, if it makes one
+    /// part (see the `split` module).
+    pub(crate) split: Option<crate::split::Split>,
 }
 
 /// Remembered points of function definitions: by definition and the point's fingerprint,
@@ -221,6 +224,7 @@ impl<'p> Ctx<'p> {
             let_memo: b.let_memo,
             fn_building: Vec::new(),
             fn_points: b.fn_points,
+            split: None,
         }
     }
 
