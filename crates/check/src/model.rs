@@ -149,10 +149,11 @@ pub trait Model: Sync {
     /// nothing but the state (and, for a successor, its parent): no printing, no counter of
     /// the search, no randomness. The search may then evaluate them on the thread that found
     /// a state, before it knows whether the state is new, and so also on some states it then
-    /// finds were seen before (their results unused). The default is false: they are
-    /// evaluated once on each state that needs them, as TLC does.
+    /// finds were seen before (their results unused). The default is true; a model whose
+    /// checks have an effect (they print, log or count) answers false, and the search then
+    /// evaluates them once on each state that needs them, as TLC does.
     fn pure_checks(&self) -> bool {
-        false
+        true
     }
 
     /// Appends a compact encoding of `state` to `out` and returns true, or returns false if

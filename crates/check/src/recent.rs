@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::model::Fingerprint;
 
-/// Entries per thread (64 KiB).
+/// Entries per thread (96 KiB).
 const SLOTS: usize = 1 << 12;
 
 /// One candidate found: the search, its fingerprint and its parent's id.

@@ -568,9 +568,9 @@ impl<M: Model> Search<'_, '_, M> {
                 break;
             }
         }
-        // The invariants of the new states (evaluated by the expansion), which all come
-        // before any failure of the merge (it stopped there); at the same successor, the
-        // invariants are checked first.
+        // The invariants of the new states (evaluated by the expansion or by the merge),
+        // which all come before any failure of the merge (it stopped there); at the same
+        // successor, the invariants are checked first.
         let checks = Handle::ready(checks);
         self.queue_checks(Subject::Stored(first_new), at, checks, definite)
     }
