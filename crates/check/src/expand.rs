@@ -16,7 +16,7 @@ use crate::graph::Kept;
 use crate::model::{ActionId, Fingerprint, Model, ModelError};
 use crate::outcome::ErrorSite;
 use crate::parallel::{Handle, Pool};
-use crate::recent;
+use crate::recent::Recent;
 
 /// The result of one check on one state or step.
 #[derive(Debug)]
@@ -109,8 +109,8 @@ impl<S> Expansion<S> {
 pub(crate) struct Expanding {
     /// The seen set as it was when the batch started, or later.
     pub(crate) seen: SeenReader,
-    /// The search's number (see [`crate::recent`]).
-    pub(crate) search: u64,
+    /// The candidates found lately (see [`crate::recent`]).
+    pub(crate) recent: Arc<Recent>,
     /// Whether a candidate's invariants are evaluated and it is packed here, on the thread
     /// that found it, rather than by the merge: with several workers, so that the values
     /// of a successor are read, packed and freed by the thread that made them (the merge,
@@ -175,7 +175,8 @@ fn is_final<S>(succ: &Succ<S>) -> bool {
 /// hold (the merge only counts it). An eager expansion ([`Expanding::eager`]) evaluates a
 /// candidate's invariants and packs it onto `packed` if the model can. That work is wasted
 /// on a candidate that the merge finds was reached earlier in the batch, so a candidate
-/// this thread found before (see [`crate::recent`]) is taken for the duplicate it is. (A
+/// found before from an earlier parent (see [`crate::recent`]) is taken for the duplicate
+/// it is. (A
 /// reproducible model's invariants have no effects: evaluating them on a duplicate changes
 /// nothing but time.)
 fn classify<M: Model>(
@@ -224,7 +225,7 @@ fn classify<M: Model>(
     let class = if in_model {
         match known.unwrap_or_else(|| lookup(&state)) {
             (_, true) => Class::Seen,
-            (fp, false) if recent::found_before(ex.search, fp, parent_id) => Class::Seen,
+            (fp, false) if ex.recent.found_before(fp, parent_id) => Class::Seen,
             (fp, false) => Class::Candidate(fp),
         }
     } else {

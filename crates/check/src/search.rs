@@ -89,7 +89,7 @@ use crate::options::Options;
 use crate::outcome::{DiskUse, ErrorSite, Limit, Outcome, Stats, Step, Trace, Verdict};
 use crate::outdegree::OutDegree;
 use crate::parallel::{with_pool, Handle, Pool};
-use crate::recent;
+use crate::recent::Recent;
 use crate::reporter::{Reporter, StartInfo};
 
 /// Parents expanded per batch (and initial states checked per batch). It does not depend on
@@ -139,7 +139,7 @@ pub fn run<M: Model>(
             level: 1,
             level_end: 0,
             pending: VecDeque::new(),
-            search: recent::new_search(),
+            recent: Arc::new(Recent::new()),
         };
         let mut outcome = search.explore(reporter);
         let (links, packed_bytes, error) = search.graph.on_disk();
@@ -224,8 +224,8 @@ struct Search<'a, 'p, M: Model> {
     level_end: usize,
     /// Checks under way, oldest first.
     pending: VecDeque<Pending<M::State>>,
-    /// This search's number (see [`crate::recent`]).
-    search: u64,
+    /// The candidates found lately (see [`crate::recent`]).
+    recent: Arc<Recent>,
 }
 
 impl<M: Model> Search<'_, '_, M> {
@@ -537,7 +537,7 @@ impl<M: Model> Search<'_, '_, M> {
         let (parents, bytes) = self.graph.stored(batch.clone());
         let ex = Expanding {
             seen: self.seen.reader(),
-            search: self.search,
+            recent: self.recent.clone(),
             eager: self.pool.threads() > 0 && self.model.pure_checks(),
         };
         let parents = batch.zip(parents).collect();
