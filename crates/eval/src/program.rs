@@ -68,6 +68,13 @@ pub struct Program {
     /// effects), so that an evaluation may remember it (see `Ctx::let_memo`). Empty until
     /// [`Program::cache_constants`].
     pub(crate) let_memo: Vec<bool>,
+    /// For each operator: whether it is a [`Program::let_memo`] definition of constant
+    /// level (it reads nothing but the frame it captures), which a thread may remember
+    /// across contexts (see `eval::const_lets`). Empty until [`Program::cache_constants`].
+    pub(crate) let_constant: Vec<bool>,
+    /// A number given to this program when its constants were bound, never to another
+    /// program of this process (it keys what threads remember of it).
+    pub(crate) number: u64,
     /// For each operator that is a constant-level top-level function definition
     /// `f[x \in S] == e` with no effects: the whole function, built on first application
     /// (`None` inside when it cannot be built, e.g. over an infinite domain; it is then
@@ -219,7 +226,7 @@ impl Program {
         }
         self.const_cache = cache;
         self.override_community_operators();
-        let memo = (0..self.ops.len())
+        let memo: Vec<bool> = (0..self.ops.len())
             .map(|i| {
                 let op = &self.ops[i];
                 op.capture.is_some()
@@ -230,7 +237,12 @@ impl Program {
                     && self.call_level(OpId(i as u32)) <= crate::level::STATE
             })
             .collect();
+        self.let_constant = (0..self.ops.len())
+            .map(|i| memo[i] && self.call_level(OpId(i as u32)) == crate::level::CONSTANT)
+            .collect();
         self.let_memo = memo;
+        static NUMBERS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        self.number = NUMBERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         // Top-level function definitions `f[x \in S] == e` with no parameters and no
         // effects, with their levels: built whole when constant, remembered point by point
         // per context when they read the state.

@@ -238,3 +238,29 @@ fn a_spec_that_prints_keeps_its_states_so_nothing_prints_twice() {
     assert_eq!(xs(&printed), ["0", "1", "2", "3"]);
     assert_eq!(xs(&rebuilt), ["0", "1", "2", "3"]);
 }
+
+#[test]
+fn a_constant_let_definition_is_remembered_per_program_and_per_captured_value() {
+    // `q` reads only `p` and the constant `K`: a thread remembers its value across states,
+    // keyed by the program and by `p`. Two programs of the same text with other values of
+    // `K`, checked one after the other on this thread, each see their own `q`; and `p`
+    // takes the values 0, 1, 2 of x across states. x goes 0, 1, 2: 3 states either way.
+    let main = r#"---- MODULE Lets ----
+EXTENDS Naturals
+CONSTANT K
+VARIABLE x
+F(p) == LET q == <<p, p + K>> IN q
+Init == x = 0
+Next == x' = (x + 1) % 3
+Inv == F(x + 0) = <<x, x + K>> /\ F(2) = <<2, 2 + K>>
+===="#;
+    for k in [1, 2, 1, 5] {
+        let m = load(
+            &format!("const-let-{k}"),
+            &[("Lets.tla", main)],
+            &format!("INIT Init\nNEXT Next\nINVARIANT Inv\nCONSTANT K = {k}\n"),
+        )
+        .expect("loads");
+        assert_eq!(explore(&m), Outcome::Ok(3), "K = {k}");
+    }
+}

@@ -10,6 +10,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 pub mod cache;
+mod const_lets;
 mod pool;
 
 use value::Value;
@@ -709,6 +710,21 @@ impl<'p> Ctx<'p> {
         };
         if !prefix.iter().all(|s| matches!(s, Slot::Val(_))) {
             return self.call(id, &[], true);
+        }
+        if prog
+            .let_constant
+            .get(id.0 as usize)
+            .copied()
+            .unwrap_or(false)
+            && const_lets::small(prefix)
+        {
+            if let Some(v) = const_lets::get(prog.number, id, prefix) {
+                return Ok(v);
+            }
+            let prefix = prefix.to_vec();
+            let v = self.call(id, &[], true)?;
+            const_lets::put(prog.number, id, &prefix, &v);
+            return Ok(v);
         }
         // Compared in place: a hit allocates and clones nothing.
         let same = |c: &[Value]| {
