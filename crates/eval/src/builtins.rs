@@ -89,6 +89,12 @@ pub enum Builtin {
     /// `MapThenFoldSet(op, base, f, choose, S)` of the community module `Folds`, computed
     /// natively (see `Program::override_community_operators`).
     MapThenFoldSet,
+    /// `FoldFunctionOnSet(op, base, fun, indices)` of the community module `Functions`,
+    /// computed natively where it can be, its definition evaluated otherwise (see
+    /// `Program::override_community_operators`).
+    FoldFunctionOnSet,
+    /// `FoldFunction(op, base, fun)` of `Functions`, likewise.
+    FoldFunction,
     BagCardinality,
     CopiesIn,
     // TLAPS and other proof-only operators: always TRUE.
@@ -795,7 +801,9 @@ pub fn apply(b: Builtin, args: &[Value]) -> EvalResult<Value> {
         }
         ProofTrue => Value::Bool(true),
         Print | PrintT | Assert | TlcGet | TlcSet | SelectSeq | SortSeq | BagOfAll
-        | MapThenFoldSet => return err(format!("internal: {b:?} is evaluated by the evaluator")),
+        | MapThenFoldSet | FoldFunctionOnSet | FoldFunction => {
+            return err(format!("internal: {b:?} is evaluated by the evaluator"))
+        }
     })
 }
 

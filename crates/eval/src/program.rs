@@ -318,7 +318,50 @@ impl Program {
     /// value without a recursive function over `SUBSET S`. Only a definition with the
     /// community module's exact signature `MapThenFoldSet(op(_,_), base, f(_), choose(_), S)`
     /// is replaced.
+    ///
+    /// `FoldFunctionOnSet(op(_,_), base, fun, indices)` and `FoldFunction(op(_,_), base, fun)`
+    /// of a module named `Functions`, defined there by a call of `MapThenFoldSet` with
+    /// `LAMBDA i : fun[i]`, are replaced by [`Builtin::FoldFunctionOnSet`] and
+    /// [`Builtin::FoldFunction`], which apply `fun` without those LAMBDAs; the definition is
+    /// kept as their last argument and evaluated where they cannot (see
+    /// `Ctx::fold_function`).
     fn override_community_operators(&mut self) {
+        let calls_map_then_fold_set: Vec<bool> = (self.ops.iter())
+            .map(|op| match &op.body.kind {
+                ExprKind::Call(id, args) => {
+                    let callee = self.op(*id);
+                    callee.name == "MapThenFoldSet" && callee.module == "Folds" && args.len() == 5
+                }
+                _ => false,
+            })
+            .collect();
+        for (i, op) in self.ops.iter_mut().enumerate() {
+            let fold = match (op.name.as_str(), op.params.as_slice()) {
+                ("FoldFunctionOnSet", [2, 0, 0, 0]) => Some(Builtin::FoldFunctionOnSet),
+                ("FoldFunction", [2, 0, 0]) => Some(Builtin::FoldFunction),
+                _ => None,
+            };
+            if let Some(b) = fold.filter(|_| {
+                op.module == "Functions"
+                    && calls_map_then_fold_set[i]
+                    && op.capture.is_none()
+                    && op.fn_bounds.is_none()
+            }) {
+                let span = op.body.span;
+                let mut args = vec![Arg::Op(OpRef::Param(0))];
+                args.extend((1..op.params.len() as u32).map(|slot| {
+                    Arg::Expr(Expr {
+                        kind: ExprKind::Local(slot),
+                        span,
+                    })
+                }));
+                args.push(Arg::Expr(op.body.clone()));
+                op.body = Expr {
+                    kind: ExprKind::BuiltinHo(b, args),
+                    span,
+                };
+            }
+        }
         for op in &mut self.ops {
             if op.module == "Folds"
                 && op.name == "MapThenFoldSet"

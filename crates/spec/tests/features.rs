@@ -264,3 +264,93 @@ Inv == F(x + 0) = <<x, x + K>> /\ F(2) = <<2, 2 + K>>
         assert_eq!(explore(&m), Outcome::Ok(3), "K = {k}");
     }
 }
+
+/// `MapThenFoldSet` written out as a fold over subsets, and `FoldFunction` and
+/// `FoldFunctionOnSet` as calls of it, in a module named `name` (the community module
+/// `Functions` names them so, and warden computes them natively under that name).
+fn fold_modules(name: &str) -> [(String, String); 2] {
+    let folds = r#"---- MODULE Folds ----
+MapThenFoldSet(op(_,_), base, f(_), choose(_), S) ==
+  LET iter[s \in SUBSET S] ==
+        IF s = {} THEN base ELSE LET x == choose(s) IN op(f(x), iter[s \ {x}])
+  IN iter[S]
+===="#;
+    let functions = format!(
+        r#"---- MODULE {name} ----
+EXTENDS Folds
+FoldFunction(op(_,_), base, fun) ==
+  MapThenFoldSet(op, base, LAMBDA i : fun[i], LAMBDA s : CHOOSE x \in s : TRUE, DOMAIN fun)
+FoldFunctionOnSet(op(_,_), base, fun, indices) ==
+  MapThenFoldSet(op, base, LAMBDA i : fun[i], LAMBDA s : CHOOSE x \in s : TRUE, indices)
+===="#
+    );
+    [
+        ("Folds.tla".to_string(), folds.to_string()),
+        (format!("{name}.tla"), functions),
+    ]
+}
+
+/// Checks a spec extending `Functions` (computed natively) or `Functionz` (the same text
+/// under another name, evaluated as written) whose invariant is `inv`.
+fn fold_outcome(module: &str, inv: &str) -> Outcome {
+    let main = format!(
+        r#"---- MODULE Main ----
+EXTENDS Integers, Sequences, {module}
+VARIABLE x
+Init == x = [i \in 1..3 |-> i * 10]
+Next == UNCHANGED x
+f[n \in Nat] == n * 2
+Cat(a, b) == <<a>> \o b
+Inv == {inv}
+===="#
+    );
+    let [folds, functions] = fold_modules(module);
+    let files = [
+        ("Main.tla", main.as_str()),
+        (folds.0.as_str(), folds.1.as_str()),
+        (functions.0.as_str(), functions.1.as_str()),
+    ];
+    let m = load(
+        &format!("folds-{module}"),
+        &files,
+        "INIT Init\nNEXT Next\nINVARIANT Inv\n",
+    )
+    .expect("loads");
+    explore(&m)
+}
+
+#[test]
+fn function_folds_computed_natively_agree_with_their_definition() {
+    // By hand: 10 + 30; <<10>> \o (<<20>> \o (<<30>> \o <<>>)); 1 + 10 + 20 + 30; f[4] +
+    // f[5] (a function definition, applied point by point: the definition is evaluated);
+    // the record's fields in order; no index: the base.
+    let inv = r#"<< FoldFunctionOnSet(+, 0, x, {1, 3}),
+              FoldFunctionOnSet(Cat, <<>>, x, 1..3),
+              FoldFunction(+, 1, x),
+              FoldFunctionOnSet(+, 0, f, {4, 5}),
+              FoldFunction(Cat, <<>>, [b |-> 2, a |-> 1]),
+              FoldFunctionOnSet(+, 7, x, {}) >>
+           = <<40, <<10, 20, 30>>, 61, 18, <<1, 2>>, 7>>"#;
+    for module in ["Functions", "Functionz"] {
+        assert_eq!(fold_outcome(module, inv), Outcome::Ok(1), "{module}");
+    }
+    // Where the native fold cannot apply `fun`, the definition fails as written: the same
+    // error, at the same place of the module.
+    for inv in [
+        r#"FoldFunctionOnSet(+, 0, x, {1, 4}) = 0"#,
+        r#"FoldFunctionOnSet(+, 0, x, Nat) = 0"#,
+        r#"FoldFunction(+, 0, {1, 2}) = 0"#,
+        r#"FoldFunctionOnSet(+, "a", x, {1}) = 0"#,
+    ] {
+        let native = fold_outcome("Functions", inv);
+        let written = fold_outcome("Functionz", inv);
+        let Outcome::Error(native) = native else {
+            panic!("{inv}: {native:?}");
+        };
+        assert_eq!(
+            Outcome::Error(native.replace("Functions", "Functionz")),
+            written,
+            "{inv}"
+        );
+    }
+}

@@ -544,6 +544,8 @@ impl Ctx<'_> {
                 Ok(acc)
             }
             Builtin::MapThenFoldSet => self.map_then_fold_set(args),
+            Builtin::FoldFunctionOnSet => self.fold_function(args, true),
+            Builtin::FoldFunction => self.fold_function(args, false),
             _ => err(format!("internal: {b:?} has no operator arguments")),
         }
     }
@@ -594,6 +596,57 @@ impl Ctx<'_> {
             && bound.names == 1
             && !bound.tuple
             && matches!(bound.set.as_deref(), Some(Expr { kind: ExprKind::Local(s), .. }) if *s == param)
+    }
+
+    /// `FoldFunctionOnSet(op, base, fun, indices)` (`on_set`) or `FoldFunction(op, base,
+    /// fun)` (on `DOMAIN fun`) as the community module `Functions` defines them,
+    /// `MapThenFoldSet(op, base, LAMBDA i : fun[i], LAMBDA s : CHOOSE x \in s : TRUE, …)`:
+    /// `op(fun[i], op(fun[j], … op(fun[k], base)))` for the indices `i`, `j`, … `k` in TLC's
+    /// order, as [`Ctx::map_then_fold_set`] computes it, but applying `fun` without calling
+    /// the LAMBDA. Where that could go otherwise than the definition (`fun` a function
+    /// definition applied point by point, `fun` or the indices failing to evaluate or to
+    /// give a function and a finite set, an index outside the domain), the definition
+    /// (the last argument) is evaluated instead, with its own values and errors. `op` is
+    /// called as the definition calls it.
+    fn fold_function(&mut self, args: &[Arg], on_set: bool) -> EvalResult<Value> {
+        let Some((Arg::Expr(definition), args)) = args.split_last() else {
+            return err("internal: a fold without its definition");
+        };
+        let fun_slot = match &args[2] {
+            Arg::Expr(Expr {
+                kind: ExprKind::Local(l),
+                ..
+            }) => self.stack.get(self.base + *l as usize),
+            _ => None,
+        };
+        if !matches!(fun_slot, Some(Slot::Val(_) | Slot::Var(..))) {
+            return self.eval(definition);
+        }
+        let op = self.op_arg(&args[0], "FoldFunctionOnSet")?;
+        let base = self.value_arg(&args[1])?;
+        let Ok(fun) = self.value_arg(&args[2]) else {
+            return self.eval(definition);
+        };
+        let indices = if on_set {
+            self.value_arg(&args[3])
+        } else {
+            vals::domain(&fun)
+        };
+        let Ok(indices) = indices.and_then(|s| vals::elements(&s)) else {
+            return self.eval(definition);
+        };
+        let mut mapped = Vec::with_capacity(indices.len());
+        for i in indices.iter() {
+            match vals::apply(&fun, i) {
+                Ok(v) => mapped.push(v),
+                Err(_) => return self.eval(definition),
+            }
+        }
+        let mut acc = base;
+        for v in mapped.into_iter().rev() {
+            acc = self.call_opval(&op, [Slot::Val(v), Slot::Val(acc)])?;
+        }
+        Ok(acc)
     }
 
     /// `MapThenFoldSet(op, base, f, choose, S)` as the community module `Folds` defines it:
