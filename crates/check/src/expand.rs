@@ -176,9 +176,8 @@ fn is_final<S>(succ: &Succ<S>) -> bool {
 /// candidate's invariants and packs it onto `packed` if the model can. That work is wasted
 /// on a candidate that the merge finds was reached earlier in the batch, so a candidate
 /// found before from an earlier parent (see [`crate::recent`]) is taken for the duplicate
-/// it is. (A
-/// reproducible model's invariants have no effects: evaluating them on a duplicate changes
-/// nothing but time.)
+/// it is. (Eager only where [`Model::pure_checks`]: evaluating the invariants of a
+/// duplicate then changes nothing but time.)
 fn classify<M: Model>(
     model: &M,
     ex: &Expanding,
@@ -231,12 +230,13 @@ fn classify<M: Model>(
     } else {
         Class::OutOfModel
     };
-    let invariant = match class {
-        Class::OutOfModel => Some(model.check_successor_invariants(parent, &state)),
-        Class::Candidate(_) if ex.eager => Some(model.check_successor_invariants(parent, &state)),
-        _ => None,
+    let evaluated = match class {
+        Class::OutOfModel => true,
+        Class::Candidate(_) => ex.eager,
+        Class::Seen | Class::ConstraintFailed(..) => false,
     };
-    let invariant = invariant.map(Check::from);
+    let invariant =
+        evaluated.then(|| Check::from(model.check_successor_invariants(parent, &state)));
     let property =
         if matches!(class, Class::OutOfModel) && invariant.as_ref().is_some_and(|i| !i.holds()) {
             Check::Holds
