@@ -226,21 +226,23 @@ impl Program {
         }
         self.const_cache = cache;
         self.override_community_operators();
-        let memo: Vec<bool> = (0..self.ops.len())
+        // Each LET definition that may be remembered, with whether it is of constant level.
+        let memo: Vec<Option<bool>> = (0..self.ops.len())
             .map(|i| {
                 let op = &self.ops[i];
-                op.capture.is_some()
+                let eligible = op.capture.is_some()
                     && op.params.is_empty()
                     && op.fn_bounds.is_none()
                     && self.const_cache[i].is_none()
-                    && !uses_effects(&op.body)
-                    && self.call_level(OpId(i as u32)) <= crate::level::STATE
+                    && !uses_effects(&op.body);
+                let level = eligible.then(|| self.call_level(OpId(i as u32)));
+                level
+                    .filter(|&l| l <= crate::level::STATE)
+                    .map(|l| l == crate::level::CONSTANT)
             })
             .collect();
-        self.let_constant = (0..self.ops.len())
-            .map(|i| memo[i] && self.call_level(OpId(i as u32)) == crate::level::CONSTANT)
-            .collect();
-        self.let_memo = memo;
+        self.let_memo = memo.iter().map(Option::is_some).collect();
+        self.let_constant = memo.iter().map(|m| *m == Some(true)).collect();
         static NUMBERS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         self.number = NUMBERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         // Top-level function definitions `f[x \in S] == e` with no parameters and no
