@@ -41,7 +41,9 @@ static SYMMETRIES: AtomicU64 = AtomicU64::new(1);
 
 /// The images computed last on this thread: for each permutation and variable, the value
 /// permuted and its image. Successive states (successors of one parent, in order) mostly
-/// share their variables' values, which are then permuted once.
+/// share their variables' values, which are then permuted once; a set that differs from
+/// the last in a few elements has its image amended from the last image
+/// ([`Value::permute_near`]).
 #[derive(Default)]
 struct LastImages {
     symmetry: u64,
@@ -54,22 +56,38 @@ thread_local! {
 }
 
 impl LastImages {
-    /// The image of `v` (variable `var`) under permutation `perm` of `sym`.
-    fn image(&mut self, sym: &Symmetry, perm: usize, var: usize, v: &Value, vars: usize) -> Value {
+    /// Makes the entries those of `sym` for states of `vars` variables.
+    fn prepare(&mut self, sym: &Symmetry, vars: usize) {
         if self.symmetry != sym.id || self.variables != vars {
             self.symmetry = sym.id;
             self.variables = vars;
             self.entries = vec![None; sym.perms.len() * vars];
         }
-        let entry = &mut self.entries[perm * vars + var];
+    }
+
+    /// The image of `v` (variable `var`) under permutation `perm` of `sym`, computed unless
+    /// it is the one remembered ([`LastImages::prepare`] first).
+    fn image(&mut self, sym: &Symmetry, perm: usize, var: usize, v: &Value) -> &Value {
+        let entry = &mut self.entries[perm * self.variables + var];
+        let mut near = None;
         if let Some((from, image)) = entry {
             if from.same_instance(v) {
-                return image.clone();
+                return &entry.as_ref().expect("just matched").1;
             }
+            // A set mostly like the last one (a successor's `msgs \cup {m}` after its
+            // sibling's): its image is the last image, amended.
+            near = v.permute_near(&sym.perms[perm], from, image);
         }
-        let image = v.permute(&sym.perms[perm]);
-        *entry = Some((v.clone(), image.clone()));
-        image
+        let image = near.unwrap_or_else(|| v.permute(&sym.perms[perm]));
+        &entry.insert((v.clone(), image)).1
+    }
+
+    /// The image remembered for permutation `perm` and variable `var`.
+    fn remembered(&self, perm: usize, var: usize) -> &Value {
+        &self.entries[perm * self.variables + var]
+            .as_ref()
+            .expect("an image is computed before it is read")
+            .1
     }
 }
 
@@ -115,34 +133,42 @@ impl Symmetry {
     /// The representative of a state: the least of `values` and its images under the
     /// permutations, comparing variable by variable in TLC's value order.
     pub(crate) fn representative<'a>(&self, values: &'a [Value]) -> Cow<'a, [Value]> {
-        let mut min: Option<Vec<Value>> = None;
-        let mut buf: Vec<Value> = Vec::with_capacity(values.len());
         let mut last = LAST_IMAGES.with_borrow_mut(std::mem::take);
-        'perms: for p in 0..self.perms.len() {
-            buf.clear();
-            let current: &[Value] = min.as_deref().unwrap_or(values);
-            let mut cmp = Ordering::Equal;
+        last.prepare(self, values.len());
+        // The permutation with the least image so far (`None`: the identity). An image is
+        // computed only as far as it is compared, and the least one whole at the end.
+        let mut min: Option<usize> = None;
+        for p in 0..self.perms.len() {
             for (j, v) in values.iter().enumerate() {
-                let image = last.image(self, p, j, v, values.len());
-                if cmp == Ordering::Equal {
-                    cmp = image.cmp(&current[j]);
-                    if cmp == Ordering::Greater {
-                        // This image is larger whatever the remaining variables hold.
-                        continue 'perms;
+                let order = match min {
+                    None => last.image(self, p, j, v).cmp(v),
+                    Some(m) => {
+                        last.image(self, m, j, v);
+                        last.image(self, p, j, v);
+                        last.remembered(p, j).cmp(last.remembered(m, j))
                     }
+                };
+                match order {
+                    Ordering::Equal => continue,
+                    Ordering::Less => min = Some(p),
+                    // This image is larger whatever the remaining variables hold.
+                    Ordering::Greater => {}
                 }
-                buf.push(image);
-            }
-            if cmp == Ordering::Less {
-                let next = std::mem::replace(&mut buf, Vec::with_capacity(values.len()));
-                min = Some(next);
+                break;
             }
         }
-        LAST_IMAGES.with_borrow_mut(|l| *l = last);
-        match min {
-            Some(m) => Cow::Owned(m),
+        let out = match min {
+            Some(m) => Cow::Owned(
+                values
+                    .iter()
+                    .enumerate()
+                    .map(|(j, v)| last.image(self, m, j, v).clone())
+                    .collect(),
+            ),
             None => Cow::Borrowed(values),
-        }
+        };
+        LAST_IMAGES.with_borrow_mut(|l| *l = last);
+        out
     }
 }
 

@@ -20,6 +20,8 @@ use crate::{LazySet, Value};
 pub struct ModelValuePerm {
     /// `(from, to)` pairs, sorted by `from` in TLC's order, `from != to`.
     pairs: Vec<(Value, Value)>,
+    /// Whether the map is one to one (the values it moves are the values it moves to).
+    bijective: bool,
 }
 
 impl ModelValuePerm {
@@ -34,7 +36,14 @@ impl ModelValuePerm {
             }
         }
         out.sort_by(|a, b| a.0.cmp(&b.0));
-        ModelValuePerm { pairs: out }
+        let mut tos: Vec<&Value> = out.iter().map(|(_, t)| t).collect();
+        tos.sort();
+        tos.dedup();
+        let bijective = tos.len() == out.len() && tos.iter().zip(&out).all(|(t, (f, _))| *t == f);
+        ModelValuePerm {
+            pairs: out,
+            bijective,
+        }
     }
 
     /// Whether the map moves nothing.
@@ -55,6 +64,11 @@ impl ModelValuePerm {
     /// The `(from, to)` pairs of the model values moved, sorted by `from`.
     pub fn pairs(&self) -> &[(Value, Value)] {
         &self.pairs
+    }
+
+    /// Whether the map is one to one: it maps the model values it moves onto themselves.
+    pub fn is_bijective(&self) -> bool {
+        self.bijective
     }
 
     /// The image of the model value `v`, `None` when the map leaves it in place.
@@ -89,6 +103,73 @@ impl Value {
             return self.clone();
         }
         self.permuted(perm).unwrap_or_else(|| self.clone())
+    }
+
+    /// The image of this set under `perm`, given the image `near_image` of a set `near` that
+    /// differs from it in at most a few elements: the image of `near`, less the images of
+    /// the elements only `near` holds, plus the images of those only this set holds. The
+    /// elements the two hold alike are compared first by allocation, so a set made from
+    /// another (`S \cup {x}`, as successors of a state make them) is compared cheaply.
+    /// `None` when `perm` is not one to one (images could merge), when either is not an
+    /// explicit set, or when the sets differ in more than `MAX_CHANGES` elements.
+    pub fn permute_near(
+        &self,
+        perm: &ModelValuePerm,
+        near: &Value,
+        near_image: &Value,
+    ) -> Option<Value> {
+        const MAX_CHANGES: usize = 8;
+        let (Value::Set(new), Value::Set(old), Value::Set(old_image)) = (self, near, near_image)
+        else {
+            return None;
+        };
+        if !perm.is_bijective() || old.len() != old_image.len() {
+            return None;
+        }
+        let (mut removed, mut added) = (Vec::new(), Vec::new());
+        let (mut i, mut j) = (0, 0);
+        while i < old.len() || j < new.len() {
+            let order = match (old.get(i), new.get(j)) {
+                (Some(a), Some(b)) => a.cmp(b),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                _ => std::cmp::Ordering::Greater,
+            };
+            match order {
+                std::cmp::Ordering::Equal => (i, j) = (i + 1, j + 1),
+                std::cmp::Ordering::Less => {
+                    removed.push(old[i].permute(perm));
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    added.push(new[j].permute(perm));
+                    j += 1;
+                }
+            }
+            if removed.len() + added.len() > MAX_CHANGES {
+                return None;
+            }
+        }
+        if removed.is_empty() && added.is_empty() {
+            return Some(near_image.clone());
+        }
+        removed.sort_unstable();
+        added.sort_unstable();
+        // One pass over the old image: drop the removed images, insert the added ones.
+        let mut out: Vec<Value> = Vec::with_capacity(new.len());
+        let (mut r, mut a) = (removed.iter().peekable(), added.into_iter().peekable());
+        for x in old_image.iter() {
+            while let Some(y) = a.next_if(|y| *y < *x) {
+                out.push(y);
+            }
+            if r.next_if(|y| *y == x).is_none() {
+                out.push(x.clone());
+            }
+        }
+        if r.peek().is_some() {
+            return None;
+        }
+        out.extend(a);
+        Some(Value::Set(Arc::from(out)))
     }
 
     /// The permuted value, `None` when nothing in it moves.
@@ -271,5 +352,61 @@ mod tests {
         assert_eq!(p.image(&mv("b")), Some(&mv("a")));
         assert_eq!(p.image(&mv("c")), Some(&mv("b")));
         assert!(swap("a", "b").then(&swap("a", "b")).is_identity());
+    }
+
+    /// A record `[to |-> a, n |-> i]`, an element of the sets below.
+    fn msg(to: &str, n: i64) -> Value {
+        Value::record(vec![
+            (crate::Str::from("n"), Value::int(n)),
+            (crate::Str::from("to"), mv(to)),
+        ])
+        .unwrap()
+    }
+
+    #[test]
+    fn a_near_set_has_the_image_of_a_whole_permutation() {
+        let cycle =
+            ModelValuePerm::new([(mv("a"), mv("b")), (mv("b"), mv("c")), (mv("c"), mv("a"))]);
+        assert!(cycle.is_bijective());
+        let base: Vec<Value> = (0..6)
+            .map(|i| msg(["a", "b", "c"][i % 3], i as i64))
+            .collect();
+        let old = Value::set(base.clone()).unwrap();
+        let old_image = old.permute(&cycle);
+        // Built from the old set's elements (shared allocations), as `S \cup {x}` builds it,
+        // and from fresh copies (compared by value).
+        let fresh = |v: &Value| Value::set(v.to_explicit_elems().unwrap().to_vec()).unwrap();
+        let mut variants: Vec<Vec<Value>> = vec![
+            base.clone(),
+            [base.clone(), vec![msg("a", 9)]].concat(),
+            base[1..].to_vec(),
+            [
+                base[..3].to_vec(),
+                base[4..].to_vec(),
+                vec![msg("c", -1), msg("b", 7)],
+            ]
+            .concat(),
+            vec![],
+        ];
+        variants.push((0..2).map(|i| msg("b", 100 + i)).collect());
+        for elems in variants {
+            let new = Value::set(elems).unwrap();
+            let want = new.permute(&cycle);
+            for new in [new.clone(), fresh(&new)] {
+                let got = new.permute_near(&cycle, &old, &old_image);
+                assert_eq!(got.as_ref(), Some(&want), "image of {new:?}");
+            }
+        }
+        // Too many changes: the whole permutation is left to do.
+        let far = Value::set((0..9).map(|i| msg("a", 50 + i)).collect()).unwrap();
+        assert_eq!(far.permute_near(&cycle, &old, &old_image), None);
+        // Not one to one: two elements could have one image.
+        let merge = ModelValuePerm::new([(mv("a"), mv("b"))]);
+        assert!(!merge.is_bijective());
+        let new = Value::set([base.clone(), vec![msg("a", 9)]].concat()).unwrap();
+        assert_eq!(new.permute_near(&merge, &old, &old.permute(&merge)), None);
+        // Only sets.
+        let t = Value::tuple(base);
+        assert_eq!(t.permute_near(&cycle, &t, &t.permute(&cycle)), None);
     }
 }
