@@ -166,6 +166,12 @@ fn errors_carry_messages() {
             CHOOSE x \in S: P, but no element of S satisfied P."#]],
     );
     check(
+        "Test == CHOOSE x \\in {} : TRUE",
+        expect![[r#"
+            error: Attempted to compute the value of an expression of form
+            CHOOSE x \in S: P, but no element of S satisfied P."#]],
+    );
+    check(
         "Test == CASE 1 > 2 -> 1",
         expect![[r#"error: Attempted to evaluate a CASE with no conditions true."#]],
     );
@@ -319,4 +325,14 @@ fn effects_are_found_in_any_definition_and_through_arguments() {
         let prog = program(defs);
         assert!(crate::has_effects(&prog, &[&root(&prog, "Next")]), "{defs}");
     }
+}
+
+#[test]
+fn choose_true_is_the_first_element_in_tlc_order() {
+    // Smaller sets and shorter tuples come first; the general path (a body that is not
+    // the literal TRUE) chooses the same.
+    check(
+        "S == {{1, 2}, {3}}\nT == {<<2, 0>>, <<5>>}\nTest == <<CHOOSE x \\in S : TRUE, CHOOSE x \\in T : TRUE, CHOOSE x \\in 4..9 : TRUE, CHOOSE x \\in S : x = x>>",
+        expect!["<<{3}, <<5>>, 4, {3}>>"],
+    );
 }

@@ -37,6 +37,9 @@ fn is_singleton(e: &Expr) -> bool {
     matches!(&e.kind, ExprKind::SetEnum(ys) if ys.len() == 1)
 }
 
+/// TLC's words for a CHOOSE with no element to choose.
+const NO_CHOICE: &str = "Attempted to compute the value of an expression of form\nCHOOSE x \\in S: P, but no element of S satisfied P.";
+
 impl Ctx<'_> {
     pub(super) fn eval_inner(&mut self, e: &Expr) -> EvalResult<Value> {
         Ok(match &e.kind {
@@ -155,6 +158,15 @@ impl Ctx<'_> {
                 }
             }
             ExprKind::Choose(bound, body) => {
+                if let (ExprKind::Lit(Value::Bool(true)), Some(set), false, 1) =
+                    (&body.kind, &bound.set, bound.tuple, bound.names)
+                {
+                    // `CHOOSE x \in S : TRUE`, the idiom for "some element": the first.
+                    if let Some(first) = self.elems(set)?.first() {
+                        return Ok(first.clone());
+                    }
+                    return err(NO_CHOICE);
+                }
                 let levels = self.levels(std::slice::from_ref(&**bound))?;
                 let mut found = None;
                 let n = bound.names;
@@ -178,11 +190,7 @@ impl Ctx<'_> {
                 })?;
                 match found {
                     Some(v) => v,
-                    None => {
-                        return err(
-                            "Attempted to compute the value of an expression of form\nCHOOSE x \\in S: P, but no element of S satisfied P.",
-                        )
-                    }
+                    None => return err(NO_CHOICE),
                 }
             }
             ExprKind::SetEnum(xs) => {
