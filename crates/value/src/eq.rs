@@ -135,20 +135,13 @@ impl Value {
             };
         }
         match (self, other) {
+            // Explicit sets are compared where they are, without a handle on each.
+            (Value::Set(a), Value::Set(b)) => elems_tlc_eq(a, b),
             _ if self.is_set() && other.is_set() => {
-                let (a, b) = match (self.explicit_elems(), other.explicit_elems()) {
-                    (Some(a), Some(b)) => (a, b),
-                    _ => return Ok(self == other),
-                };
-                if a.len() != b.len() {
-                    return Ok(false);
+                match (self.explicit_elems(), other.explicit_elems()) {
+                    (Some(a), Some(b)) => elems_tlc_eq(&a, &b),
+                    _ => Ok(self == other),
                 }
-                for (x, y) in a.iter().zip(b.iter()) {
-                    if !x.tlc_eq(y)? {
-                        return Ok(false);
-                    }
-                }
-                Ok(true)
             }
             _ => match (FnView::of(self), FnView::of(other)) {
                 (Some(a), Some(b)) => {
@@ -175,4 +168,17 @@ impl Value {
             },
         }
     }
+}
+
+/// Whether two sets' elements, each in TLC's order, are equal as TLC decides it.
+fn elems_tlc_eq(a: &[Value], b: &[Value]) -> Result<bool, ValueError> {
+    if a.len() != b.len() {
+        return Ok(false);
+    }
+    for (x, y) in a.iter().zip(b) {
+        if !x.tlc_eq(y)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
