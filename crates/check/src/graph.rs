@@ -148,9 +148,20 @@ impl<S: Clone> StateGraph<S> {
     /// their bytes copied into the returned buffer (which their offsets then count from),
     /// for the threads that expand them to unpack ([`Kept::state`]).
     pub(crate) fn stored(&self, range: Range<usize>) -> (Vec<Kept<S>>, Vec<u8>) {
-        let mut bytes = Vec::new();
-        let kept = range
-            .map(|id| match &self.states[id - self.first_kept] {
+        let states = &self.states[range.start - self.first_kept..range.end - self.first_kept];
+        let size = states
+            .iter()
+            .map(|k| match k {
+                Kept::Plain(_) => 0,
+                Kept::Packed { len, .. } => *len,
+            })
+            .sum();
+        // Allocated once: grown by doubling, the buffer would be copied and its new pages
+        // zeroed by the kernel at each step.
+        let mut bytes = Vec::with_capacity(size);
+        let kept = states
+            .iter()
+            .map(|k| match k {
                 Kept::Plain(s) => Kept::Plain(s.clone()),
                 &Kept::Packed { start, len } => {
                     let at = bytes.len();
