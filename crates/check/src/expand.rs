@@ -132,11 +132,29 @@ pub(crate) fn expand<M: Model>(
     // Set once a successor's outcome is a failure whatever the merge decides: TLC would stop
     // there, so later successors are neither counted nor checked.
     let mut stopped = false;
+    // The successors are all made first. Where the fingerprint settles whether a state was
+    // seen, each successor's is computed as it comes and its slot in the seen set fetched
+    // meanwhile, so that the lookups (a cache miss each, in a large set) overlap.
+    let trusted = model.reproducible() && model.fingerprint_identifies_state();
+    let mut made = Vec::new();
     let result = model.next(parent, &mut |action, state| {
-        if stopped {
-            return;
+        let fp = trusted.then(|| model.fingerprint(&state));
+        if let Some(fp) = fp {
+            ex.seen.prefetch(fp);
         }
-        match classify(model, ex, (parent_id, parent), action, state, &mut packed) {
+        made.push((action, state, fp));
+    });
+    for (action, state, fp) in made {
+        if stopped {
+            break;
+        }
+        match classify(
+            model,
+            ex,
+            (parent_id, parent),
+            (action, state, fp),
+            &mut packed,
+        ) {
             None => seen_run += 1,
             Some(mut succ) => {
                 succ.seen_before = std::mem::take(&mut seen_run);
@@ -144,7 +162,7 @@ pub(crate) fn expand<M: Model>(
                 succs.push(succ);
             }
         }
-    });
+    }
     let next_error = match result {
         Err(e) if !stopped => Some(e),
         _ => None,
@@ -177,13 +195,13 @@ fn is_final<S>(succ: &Succ<S>) -> bool {
 /// on a candidate that the merge finds was reached earlier in the batch, so a candidate
 /// found before from an earlier parent (see [`crate::recent`]) is taken for the duplicate
 /// it is. (Eager only where [`Model::pure_checks`]: evaluating the invariants of a
-/// duplicate then changes nothing but time.)
+/// duplicate then changes nothing but time.) The successor comes with its fingerprint
+/// where the model is reproducible and the fingerprint identifies the state.
 fn classify<M: Model>(
     model: &M,
     ex: &Expanding,
     (parent_id, parent): (usize, &M::State),
-    action: ActionId,
-    state: M::State,
+    (action, state, fp): (ActionId, M::State, Option<Fingerprint>),
     packed: &mut Vec<u8>,
 ) -> Option<Succ<M::State>> {
     let failed = |site, e, state| Succ {
@@ -206,8 +224,8 @@ fn classify<M: Model>(
         let fp = model.fingerprint(state);
         (fp, ex.seen.contains(fp))
     };
-    let trusted = model.reproducible() && model.fingerprint_identifies_state();
-    let known = trusted.then(|| lookup(&state));
+    // `fp`, the state's fingerprint, is given exactly where this holds (see `expand`).
+    let known = fp.map(|fp| (fp, ex.seen.contains(fp)));
     let within = match known {
         Some((_, true)) => Ok(true),
         _ => model.successor_within_constraints(parent, &state),

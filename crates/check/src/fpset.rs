@@ -80,6 +80,12 @@ impl Table {
         ((h << SHARD_BITS) >> self.shift) as usize
     }
 
+    /// Asks the processor to bring the first slot to probe for mix `h` into its cache.
+    fn prefetch(&self, h: u64) {
+        let slot: *const AtomicU64 = &self.slots[self.slot_of(h)];
+        prefetch(slot.cast());
+    }
+
     fn contains(&self, fp: u64, h: u64) -> bool {
         let mask = self.slots.len() - 1;
         let mut i = self.slot_of(h);
@@ -112,6 +118,20 @@ impl Table {
 
 /// The shards of a set at one time.
 type Shards = Arc<[Arc<Table>]>;
+
+/// A hint that the byte at `p` will be read soon: the processor starts loading its cache
+/// line and goes on.
+#[inline]
+fn prefetch(p: *const u8) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch reads nothing and faults on no address; SSE, which the instruction
+    // belongs to, is part of every x86-64 processor.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
 
 /// Whether `fp` (non-zero) is in one of `shards`.
 fn in_shards(shards: &Shards, fp: u64) -> bool {
@@ -327,6 +347,13 @@ pub(crate) struct SeenReader {
 }
 
 impl SeenReader {
+    /// Starts loading the table slot where [`SeenReader::contains`] will look for `fp`, so
+    /// that the lookup, made after other work, finds it in the cache.
+    pub(crate) fn prefetch(&self, fp: Fingerprint) {
+        let h = mix(fp.0);
+        self.shards[shard_of(h)].prefetch(h);
+    }
+
     /// Whether `fp` is known to be in the set (see [`FingerprintSet::reader`]).
     pub(crate) fn contains(&self, fp: Fingerprint) -> bool {
         if fp.0 == EMPTY {
