@@ -20,7 +20,6 @@ use clap::Parser;
 static ALLOCATOR: alloc::Allocator = alloc::Allocator;
 
 fn main() {
-    alloc::tune();
     // The checker evaluates on this thread (and on workers with the same stack), so that a
     // deeply recursive spec meets the evaluator's depth limit rather than a stack overflow.
     let code = std::thread::Builder::new()
