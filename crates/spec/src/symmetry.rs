@@ -197,15 +197,6 @@ fn generators(v: &Value) -> Result<Vec<ModelValuePerm>, String> {
     Ok(out)
 }
 
-/// Whether `p` maps its moved model values one to one onto themselves.
-fn is_permutation(p: &ModelValuePerm) -> bool {
-    let froms: Vec<&Value> = p.pairs().iter().map(|(f, _)| f).collect();
-    let mut tos: Vec<&Value> = p.pairs().iter().map(|(_, t)| t).collect();
-    tos.sort();
-    tos.dedup();
-    tos.len() == froms.len() && tos.iter().all(|t| froms.contains(t))
-}
-
 /// The sets `S` of the symmetry definition's `Permutations(S)` (the whole body, or either
 /// side of a `\cup`) none of whose elements the permutations move: TLC warns about them
 /// (`Tool.getSymmetryPerms`), naming them by their source text.
@@ -300,7 +291,7 @@ pub(crate) fn bind(
         );
         return None;
     }
-    if let Some(p) = gens.iter().find(|p| !is_permutation(p)) {
+    if let Some(p) = gens.iter().find(|p| !p.is_bijective()) {
         let shown = p
             .pairs()
             .iter()

@@ -345,6 +345,15 @@ mod tests {
     }
 
     #[test]
+    fn one_to_one_maps_move_values_onto_themselves() {
+        assert!(swap("a", "b").is_bijective());
+        // Not closed (b goes to c, which the map leaves), and two values to one.
+        assert!(!ModelValuePerm::new([(mv("a"), mv("b")), (mv("b"), mv("c"))]).is_bijective());
+        assert!(!ModelValuePerm::new([(mv("a"), mv("b")), (mv("c"), mv("b"))]).is_bijective());
+        assert!(ModelValuePerm::new([]).is_bijective());
+    }
+
+    #[test]
     fn composition_applies_left_first() {
         // (a b) then (b c): a -> b -> c, b -> a, c -> b.
         let p = swap("a", "b").then(&swap("b", "c"));
