@@ -2,8 +2,10 @@
 //!
 //! A fingerprint stands for a state in the model checker's seen set, so it must be equal
 //! for equal values, identical across runs and platforms, and well distributed. It is a
-//! fixed-seed hash of the canonical encoding (a kind tag, then the contents; lazy sets are
-//! encoded as the explicit set they denote; a string is absorbed as the hash of its text,
+//! fixed-seed hash of the canonical encoding (a kind tag, then the contents; a set's
+//! contents are its size and the wrapping sum of its elements' fingerprints, which needs no
+//! order and can be amended element by element; lazy sets are encoded as the explicit set
+//! they denote; a string is absorbed as the hash of its text,
 //! computed once when it is interned): words are absorbed with a 64×64→128-bit
 //! multiply-fold (the `mum` step of wyhash; a value's kind tag and its first word take one
 //! step) and the result goes through MurmurHash3's 64-bit finaliser. Streaming (`fingerprint_into`) lets a whole state be hashed without
@@ -11,6 +13,7 @@
 
 use std::cell::RefCell;
 
+use crate::near::{set_changes, Side};
 use crate::{LazySet, Value};
 
 const SEED: u64 = 0x243f_6a88_85a3_08d3;
@@ -151,13 +154,12 @@ impl Value {
                         return;
                     }
                     if b < a {
-                        h.write_pair(tag::SET, 0);
+                        set_sum_into(0, 0, h);
                         return;
                     }
-                    h.write_pair(tag::SET, (b as i128 - a as i128 + 1) as u64);
-                    for i in a..=b {
-                        h.write_pair(tag::INT, i as u64);
-                    }
+                    let sum =
+                        (a..=b).fold(0u64, |sum, i| sum.wrapping_add(Value::Int(i).fingerprint()));
+                    set_sum_into((b as i128 - a as i128 + 1) as u64, sum, h);
                     return;
                 }
                 match self.explicit_elems() {
@@ -170,10 +172,28 @@ impl Value {
 }
 
 fn set_into(elems: &[Value], h: &mut Hasher64) {
-    h.write_pair(tag::SET, elems.len() as u64);
-    for e in elems {
-        e.fingerprint_into(h);
-    }
+    set_sum_into(elems.len() as u64, elems_sum(elems), h);
+}
+
+/// The sum of the fingerprints of a set's elements: what a set's encoding holds of them, so
+/// that it does not depend on their order and can be amended element by element.
+fn elems_sum(elems: &[Value]) -> u64 {
+    elems
+        .iter()
+        .fold(0u64, |sum, e| sum.wrapping_add(e.fingerprint()))
+}
+
+/// Absorbs a set of `len` elements whose fingerprints add up to `sum`.
+fn set_sum_into(len: u64, sum: u64, h: &mut Hasher64) {
+    h.write_pair(tag::SET, len);
+    h.write_u64(sum);
+}
+
+/// The fingerprint of a set of `len` elements whose fingerprints add up to `sum`.
+fn set_fingerprint(len: usize, sum: u64) -> u64 {
+    let mut h = Hasher64::new();
+    set_sum_into(len as u64, sum, &mut h);
+    h.finish()
 }
 
 /// Sets that cannot be enumerated are encoded by their description.
@@ -219,17 +239,14 @@ fn lazy_structure_into(l: &LazySet, h: &mut Hasher64) {
     }
 }
 
-thread_local! {
-    /// The value last fingerprinted at each position of a state on this thread, and its
-    /// fingerprint. The value is held so that its allocation cannot be reused by another.
-    static LAST_VALUES: RefCell<Vec<Option<(Value, u64)>>> = const { RefCell::new(Vec::new()) };
-}
-
 /// The fingerprint of a state: the fingerprints of its variables' values, in order.
 ///
 /// Successive states fingerprinted on a thread (the successors of one parent) mostly share
 /// their variables' values: a value that is the same instance as the last one fingerprinted
-/// at its position ([`Value::same_instance`]) is not hashed again.
+/// at its position ([`Value::same_instance`]) is not hashed again. A set that differs from
+/// the last one in a few elements (`msgs \cup {m}` in one successor, `msgs \cup {m2}` in
+/// the next) is fingerprinted from the sum of the last one's element fingerprints, amended
+/// by those of the elements that differ.
 pub fn fingerprint_values(values: &[Value]) -> u64 {
     LAST_VALUES.with_borrow_mut(|last| {
         if last.len() < values.len() {
@@ -238,10 +255,11 @@ pub fn fingerprint_values(values: &[Value]) -> u64 {
         let mut h = Hasher64::new();
         for (v, slot) in values.iter().zip(last.iter_mut()) {
             let fp = match slot {
-                Some((held, fp)) if held.same_instance(v) => *fp,
+                Some(held) if held.value.same_instance(v) => held.fp,
                 _ => {
-                    let fp = v.fingerprint();
-                    *slot = Some((v.clone(), fp));
+                    let held = Held::of(v, slot.as_ref());
+                    let fp = held.fp;
+                    *slot = Some(held);
                     fp
                 }
             };
@@ -249,4 +267,53 @@ pub fn fingerprint_values(values: &[Value]) -> u64 {
         }
         h.finish()
     })
+}
+
+/// A value fingerprinted at one position of a state, held so that its allocation cannot be
+/// reused by another.
+#[derive(Clone)]
+struct Held {
+    value: Value,
+    fp: u64,
+    /// For an explicit set, the sum of its elements' fingerprints (see [`elems_sum`]).
+    sum: u64,
+}
+
+impl Held {
+    /// `v` with its fingerprint, amended from `last` where both are sets that differ in a
+    /// few elements.
+    fn of(v: &Value, last: Option<&Held>) -> Held {
+        let Value::Set(elems) = v else {
+            return Held {
+                value: v.clone(),
+                fp: v.fingerprint(),
+                sum: 0,
+            };
+        };
+        let amended = last.and_then(|last| {
+            let Value::Set(old) = &last.value else {
+                return None;
+            };
+            let mut sum = last.sum;
+            let near = set_changes(old, elems, 8.max(elems.len() / 4), |side, x| {
+                let f = x.fingerprint();
+                sum = match side {
+                    Side::Removed => sum.wrapping_sub(f),
+                    Side::Added => sum.wrapping_add(f),
+                };
+            });
+            near.then_some(sum)
+        });
+        let sum = amended.unwrap_or_else(|| elems_sum(elems));
+        Held {
+            value: v.clone(),
+            fp: set_fingerprint(elems.len(), sum),
+            sum,
+        }
+    }
+}
+
+thread_local! {
+    /// The value last fingerprinted at each position of a state on this thread.
+    static LAST_VALUES: RefCell<Vec<Option<Held>>> = const { RefCell::new(Vec::new()) };
 }

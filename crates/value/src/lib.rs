@@ -25,6 +25,7 @@ mod error;
 mod fingerprint;
 mod func;
 mod lazy;
+mod near;
 mod order;
 mod permute;
 mod print;

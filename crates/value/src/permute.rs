@@ -10,6 +10,7 @@
 
 use std::sync::Arc;
 
+use crate::near::{set_changes, Side};
 use crate::{LazySet, Value};
 
 /// A map from model values to model values (the ones it does not mention stay put).
@@ -127,27 +128,12 @@ impl Value {
             return None;
         }
         let (mut removed, mut added) = (Vec::new(), Vec::new());
-        let (mut i, mut j) = (0, 0);
-        while i < old.len() || j < new.len() {
-            let order = match (old.get(i), new.get(j)) {
-                (Some(a), Some(b)) => a.cmp(b),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                _ => std::cmp::Ordering::Greater,
-            };
-            match order {
-                std::cmp::Ordering::Equal => (i, j) = (i + 1, j + 1),
-                std::cmp::Ordering::Less => {
-                    removed.push(old[i].permute(perm));
-                    i += 1;
-                }
-                std::cmp::Ordering::Greater => {
-                    added.push(new[j].permute(perm));
-                    j += 1;
-                }
-            }
-            if removed.len() + added.len() > MAX_CHANGES {
-                return None;
-            }
+        let near = set_changes(old, new, MAX_CHANGES, |side, x| match side {
+            Side::Removed => removed.push(x.permute(perm)),
+            Side::Added => added.push(x.permute(perm)),
+        });
+        if !near {
+            return None;
         }
         if removed.is_empty() && added.is_empty() {
             return Some(near_image.clone());

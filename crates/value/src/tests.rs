@@ -349,6 +349,66 @@ fn a_state_fingerprint_reuses_only_the_same_instance() {
     assert_eq!(crate::fingerprint_values(&c), h.finish());
 }
 
+/// A state's fingerprint computed from its values alone, remembering nothing.
+fn plain_state_fingerprint(state: &[Value]) -> u64 {
+    let mut h = crate::Hasher64::new();
+    for v in state {
+        h.write_u64(v.fingerprint());
+    }
+    h.finish()
+}
+
+#[test]
+fn a_set_near_the_last_one_is_fingerprinted_from_its_changes() {
+    // Successors build their sets from the parent's: the elements they keep are the same
+    // allocations. Each state below is amended from the one before; its fingerprint must be
+    // the one computed from scratch.
+    let big = |i: i64| rec(&[("m", int(i)), ("t", s("x"))]);
+    let parent: Vec<Value> = (0..40).map(big).collect();
+    let with = |extra: &[i64], without: &[i64]| {
+        let mut elems: Vec<Value> = parent
+            .iter()
+            .filter(|e| !without.iter().any(|w| **e == big(*w)))
+            .cloned()
+            .collect();
+        elems.extend(extra.iter().map(|&i| big(i)));
+        set(elems)
+    };
+    let states = [
+        vec![with(&[], &[]), int(0)],
+        vec![with(&[100], &[]), int(0)],
+        vec![with(&[101], &[]), int(1)],
+        vec![with(&[], &[3, 7]), int(1)],
+        vec![with(&[102, -5], &[0, 39]), int(1)],
+        // Far from the last one: fingerprinted whole.
+        vec![with(&(200..260).collect::<Vec<_>>(), &[]), int(1)],
+        // A fresh copy of the first set, sharing no allocation with the last one.
+        vec![set((0..40).map(big).collect()), int(1)],
+        vec![ints(&[]), int(2)],
+        vec![tup(vec![int(1)]), int(2)],
+        vec![ints(&[1, 2, 3]), int(2)],
+        vec![ints(&[1, 3]), int(2)],
+    ];
+    for state in &states {
+        assert_eq!(
+            crate::fingerprint_values(state),
+            plain_state_fingerprint(state),
+            "{}",
+            state[0]
+        );
+    }
+    // Equal sets, one amended and one made whole, have one fingerprint; sets that differ
+    // in one element do not.
+    assert_eq!(
+        with(&[100], &[]).fingerprint(),
+        set((0..40).chain([100]).map(big).collect()).fingerprint()
+    );
+    assert_ne!(
+        with(&[100], &[]).fingerprint(),
+        with(&[101], &[]).fingerprint()
+    );
+}
+
 #[test]
 fn fingerprint_distribution() {
     // 100 000 small integers and pairs give no collisions and use the high bits.
