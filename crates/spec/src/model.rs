@@ -201,7 +201,7 @@ impl SpecModel {
             origin,
             state.values(),
             &mut |e| cx.borrow_mut().eval_top(e).map_err(|e| self.error(e)),
-            &mut |x, set, known| cx.borrow_mut().member_given(x, set, known),
+            &mut |x, subset, set, known| cx.borrow_mut().member_given(x, subset, set, known),
             &mut |e| self.eval_bool(&mut cx.borrow_mut(), e),
         )
     }

@@ -19,6 +19,7 @@
 //! A conjunct that fails to evaluate, or is not a boolean, is not judged alone: the whole
 //! predicate is evaluated instead, so the error and its wording are those of a plain check.
 
+use eval::builtins::Builtin;
 use eval::ir::{Expr, ExprKind, OpId};
 use eval::{level, Program};
 use value::Value;
@@ -51,10 +52,11 @@ pub(crate) struct Predicate {
 
 struct Part {
     expr: Expr,
-    /// For a conjunct `x \in S` with `S` constant: the variable and `S`. In a successor
-    /// whose parent's `x` is in `S`, the membership is tested with
-    /// [`Value::contains_given`], which skips the parts of `x` the step left alone.
-    member: Option<(usize, Expr)>,
+    /// For a conjunct `x \in S` or `x \subseteq S` with `S` constant: the variable,
+    /// whether it is an inclusion, and `S`. In a successor whose parent's `x` satisfied it,
+    /// the test is [`Value::contains_given`] or [`Value::subseteq_given`], which skip the
+    /// parts of `x` the step left alone.
+    member: Option<(usize, bool, Expr)>,
     /// The variables the conjunct reads, one bit per variable index; `None` when it may read
     /// more than the state (see [`eval::state_reads`]) or a variable past the 64th.
     reads: Option<u64>,
@@ -137,17 +139,21 @@ impl Predicate {
             .into_iter()
             .map(|expr| {
                 let reads = reads_mask(prog, &expr);
-                let member = match &expr.kind {
-                    ExprKind::In(x, set) => match x.kind {
-                        ExprKind::Var(v)
-                            if eval::state_reads(prog, set).is_some_and(|r| r.is_empty()) =>
-                        {
-                            Some((v as usize, (**set).clone()))
-                        }
-                        _ => None,
-                    },
+                let relation = match &expr.kind {
+                    ExprKind::In(x, set) => Some((&**x, false, &**set)),
+                    ExprKind::Builtin(Builtin::Subseteq, args) if args.len() == 2 => {
+                        Some((&args[0], true, &args[1]))
+                    }
                     _ => None,
                 };
+                let member = relation.and_then(|(x, subset, set)| match x.kind {
+                    ExprKind::Var(v)
+                        if eval::state_reads(prog, set).is_some_and(|r| r.is_empty()) =>
+                    {
+                        Some((v as usize, subset, set.clone()))
+                    }
+                    _ => None,
+                });
                 Part {
                     expr,
                     reads,
@@ -186,7 +192,7 @@ impl Predicate {
         origin: Origin<'_>,
         state: &[Value],
         eval: &mut dyn FnMut(&Expr) -> Result<Value, E>,
-        member_given: &mut dyn FnMut(&Value, &Expr, &Value) -> Option<bool>,
+        member_given: &mut dyn FnMut(&Value, bool, &Expr, &Value) -> Option<bool>,
         whole: &mut dyn FnMut(&Expr) -> Result<bool, E>,
     ) -> Result<bool, E> {
         let step = match origin {
@@ -200,8 +206,8 @@ impl Predicate {
                     continue;
                 }
                 // Only a TRUE from the shortcut is taken; anything else is evaluated in full.
-                if let Some((v, set)) = &part.member {
-                    if member_given(&state[*v], set, &parent[*v]) == Some(true) {
+                if let Some((v, subset, set)) = &part.member {
+                    if member_given(&state[*v], *subset, set, &parent[*v]) == Some(true) {
                         continue;
                     }
                 }

@@ -143,6 +143,46 @@ Next == net' = [net EXCEPT ![1] = Append(@, Len(@))]
 }
 
 #[test]
+fn an_inclusion_conjunct_tests_the_new_elements_of_a_set() {
+    // msgs gains one element a step: {9}, then 0, 1, 2, 3 and 4 join it. The initial state
+    // holds 9, outside Good: checked alone each state violates the invariant, but checked
+    // as a successor of a state that satisfies it (the search's contract) only the new
+    // element is tested, until 4 joins. Both spellings of inclusion are taken so.
+    let spec = r#"---- MODULE Msgs ----
+EXTENDS Naturals, FiniteSets
+VARIABLE msgs
+Good == 0..3
+Sub == msgs \subseteq Good
+Pow == msgs \in SUBSET Good
+Init == msgs = {9}
+Next == msgs' = msgs \cup {Cardinality(msgs) - 1}
+===="#;
+    for inv in ["Sub", "Pow"] {
+        let m = load(
+            "msgs",
+            &[("Msgs.tla", spec)],
+            &format!("INIT Init\nNEXT Next\nINVARIANT {inv}\n"),
+        )
+        .expect("loads");
+        let s = chain(&m, 5);
+        for i in 0..4 {
+            assert_eq!(m.check_invariants(&s[i + 1]), Ok(Some(0)), "{inv} {i}");
+            assert_eq!(
+                m.check_successor_invariants(&s[i], &s[i + 1]),
+                Ok(None),
+                "{inv} step {i}"
+            );
+        }
+        assert_eq!(
+            m.check_successor_invariants(&s[4], &s[5]),
+            Ok(Some(0)),
+            "{inv}"
+        );
+        assert_eq!(explore(&m), Outcome::Violated(inv.to_string()));
+    }
+}
+
+#[test]
 fn a_constraint_conjunct_over_unchanged_variables_is_taken_from_the_parent() {
     // x counts up, y stays. The initial state is outside the constraint (y = 5); checked as
     // a successor of a state within it (the search's contract), only the x part is

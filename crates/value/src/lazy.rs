@@ -290,7 +290,10 @@ impl Value {
                 if !x.is_set() {
                     return Err(refuse());
                 }
-                x.subseteq(s)
+                match known {
+                    Some(known) => x.subseteq_given(s, known),
+                    None => x.subseteq(s),
+                }
             }
             LazySet::FnSet(d, r) => {
                 if !x.is_func() {

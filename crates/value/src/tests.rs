@@ -999,3 +999,48 @@ fn membership_given_a_known_member_skips_shared_parts_and_still_finds_new_ones()
     assert_eq!(fs.contains(&x), Ok(false));
     assert_eq!(fs.contains_given(&x, &bad), Ok(true));
 }
+
+#[test]
+fn inclusion_given_a_subset_tests_the_elements_it_lacks() {
+    let t = ints(&[0, 1, 2, 3]);
+    let known = ints(&[1, 2]);
+    let grown = |x: Value| {
+        let Value::Set(elems) = &known else {
+            unreachable!()
+        };
+        set(elems.iter().cloned().chain([x]).collect())
+    };
+    let cases = [
+        (grown(int(0)), true),
+        (grown(int(7)), false),
+        (ints(&[2]), true),
+        (ints(&[]), true),
+        (ints(&[0, 2, 3]), true),
+        (ints(&[0, 2, 5]), false),
+        (known.clone(), true),
+    ];
+    for (x, want) in &cases {
+        assert_eq!(x.subseteq(&t), Ok(*want), "subseteq {x}");
+        assert_eq!(x.subseteq_given(&t, &known), Ok(*want), "given {x}");
+        // Through `SUBSET T`.
+        let powerset = t.powerset().expect("a set");
+        assert_eq!(
+            powerset.contains_given(x, &known),
+            Ok(*want),
+            "in SUBSET {x}"
+        );
+    }
+    // An element TLC cannot compare with T's fails as in the plain test.
+    let odd = set(vec![s("a")]);
+    assert!(odd.subseteq(&t).is_err());
+    assert!(odd.subseteq_given(&t, &known).is_err());
+    // The elements shared with `known` are not tested again: given a "subset" that is not
+    // one, they pass (the caller's contract is that `known` is a subset of T).
+    let bad = ints(&[8, 9]);
+    let Value::Set(elems) = &bad else {
+        unreachable!()
+    };
+    let x = set(elems.iter().cloned().chain([int(0)]).collect());
+    assert_eq!(x.subseteq(&t), Ok(false));
+    assert_eq!(x.subseteq_given(&t, &bad), Ok(true));
+}

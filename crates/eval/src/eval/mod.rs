@@ -265,18 +265,32 @@ impl<'p> Ctx<'p> {
         self.eval(e)
     }
 
-    /// `x \in set` at the top level, knowing that `known` is in `set` (see
-    /// [`Value::contains_given`]); the set is read in place when it is held (a cached
-    /// constant). `None` when the set cannot be evaluated as a value or the test fails: the
-    /// caller then evaluates the membership in full.
-    pub fn member_given(&mut self, x: &Value, set: &Expr, known: &Value) -> Option<bool> {
+    /// `x \in set` (or `x \subseteq set` when `subset`) at the top level, knowing that it
+    /// holds of `known` (see [`Value::contains_given`] and [`Value::subseteq_given`]); the
+    /// set is read in place when it is held (a cached constant). `None` when the set cannot
+    /// be evaluated as a value or the test fails: the caller then evaluates the formula in
+    /// full.
+    pub fn member_given(
+        &mut self,
+        x: &Value,
+        subset: bool,
+        set: &Expr,
+        known: &Value,
+    ) -> Option<bool> {
+        let test = |s: &Value| {
+            if subset {
+                x.subseteq_given(s, known)
+            } else {
+                s.contains_given(x, known)
+            }
+        };
         self.stack.clear();
         self.base = 0;
         if let Some(s) = self.try_ref(set) {
-            return s.contains_given(x, known).ok();
+            return test(s).ok();
         }
         let s = self.eval(set).ok()?;
-        s.contains_given(x, known).ok()
+        test(&s).ok()
     }
 
     pub(crate) fn read_var(&self, i: u32, primed: bool) -> EvalResult<Value> {
