@@ -349,6 +349,43 @@ fn a_state_fingerprint_reuses_only_the_same_instance() {
     assert_eq!(crate::fingerprint_values(&c), h.finish());
 }
 
+#[test]
+fn a_clone_counts_one_more_reference_and_equals_its_original() {
+    let values = [
+        Value::Bool(true),
+        int(-7),
+        s("a"),
+        mv("m"),
+        ints(&[1, 2]),
+        tup(vec![int(1), s("b")]),
+        rec(&[("f", ints(&[3]))]),
+        func(vec![(int(0), s("x")), (int(5), s("y"))]),
+        Value::lazy(LazySet::Interval(1, 9)),
+    ];
+    let count = |v: &Value| match v {
+        Value::Set(a) | Value::Tuple(a) => Some(Arc::strong_count(a)),
+        Value::Record(a) => Some(Arc::strong_count(a)),
+        Value::Func(a) => Some(Arc::strong_count(a)),
+        Value::Lazy(a) => Some(Arc::strong_count(a)),
+        _ => None,
+    };
+    for v in &values {
+        let before = count(v);
+        let copy = v.clone();
+        assert!(copy.same_instance(v), "{v}");
+        assert_eq!(&copy, v);
+        assert_eq!(copy.fingerprint(), v.fingerprint());
+        assert_eq!(count(v), before.map(|n| n + 1), "{v}");
+        drop(copy);
+        assert_eq!(count(v), before, "{v}");
+    }
+    // A clone outlives its original.
+    let original = tup(vec![ints(&[1]), s("z")]);
+    let copy = original.clone();
+    drop(original);
+    assert_eq!(copy, tup(vec![ints(&[1]), s("z")]));
+}
+
 /// A state's fingerprint computed from its values alone, remembering nothing.
 fn plain_state_fingerprint(state: &[Value]) -> u64 {
     let mut h = crate::Hasher64::new();
