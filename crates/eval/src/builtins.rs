@@ -372,14 +372,9 @@ pub(crate) fn minus_one(s: &Value, x: &Value) -> EvalResult<Value> {
     let elems = set(s, "\\", "first")?;
     Ok(match Value::index_without(&elems, x)? {
         None => Value::Set(elems),
-        Some(i) => Value::Set(
-            elems
-                .iter()
-                .enumerate()
-                .filter(|&(j, _)| j != i)
-                .map(|(_, e)| e.clone())
-                .collect(),
-        ),
+        Some(i) => Value::Set(value::slice::build(elems.len() - 1, |j| {
+            elems[if j < i { j } else { j + 1 }].clone()
+        })),
     })
 }
 

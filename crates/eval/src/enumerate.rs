@@ -611,12 +611,11 @@ fn complete(cx: &Ctx, prog: &Program, what: &dyn Fn() -> String) -> EvalResult<A
         .map(|(_, name)| name.as_str())
         .collect();
     if missing.is_empty() {
-        // Collected from an iterator of known length: the state is allocated once.
-        return Ok(cx
-            .next
-            .iter()
-            .map(|v| v.clone().expect("every variable is assigned"))
-            .collect());
+        // Written in place into one allocation (see `value::slice`).
+        return Ok(value::slice::build(cx.next.len(), |i| match &cx.next[i] {
+            Some(v) => v.clone(),
+            None => unreachable!("every variable is assigned"),
+        }));
     }
     let what = what();
     Err(EvalError::new(if what == "the initial predicate" {

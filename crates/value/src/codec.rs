@@ -138,18 +138,15 @@ fn collect<T>(
     mut item: impl FnMut() -> Option<T>,
     filler: impl Fn() -> T,
 ) -> Option<Arc<[T]>> {
-    // A range mapped to items has a trusted length, so the slice is allocated once and
-    // filled in place (collecting `Option`s would go through a vector); a failed item's
-    // place is filled, and the slice dropped.
+    // The slice is allocated once and filled in place (see `crate::slice`); a failed
+    // item's place is filled, and the slice dropped.
     let mut failed = false;
-    let xs: Arc<[T]> = (0..n)
-        .map(|_| {
-            item().unwrap_or_else(|| {
-                failed = true;
-                filler()
-            })
+    let xs = crate::slice::build(n, |_| {
+        item().unwrap_or_else(|| {
+            failed = true;
+            filler()
         })
-        .collect();
+    });
     (!failed).then_some(xs)
 }
 

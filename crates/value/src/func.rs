@@ -80,18 +80,14 @@ impl<'a> FnView<'a> {
     }
 }
 
-/// A copy of `items` whose element `i` is `with(&items[i])`, made in one allocation (the
-/// elements go straight into the shared slice, with no intermediate vector).
+/// A copy of `items` whose element `i` is `with(&items[i])`, written in place into one
+/// allocation (see [`crate::slice`]).
 fn replaced<T: Clone>(items: &[T], i: usize, with: impl FnOnce(&T) -> T) -> Arc<[T]> {
-    let mut with = Some(with);
-    items
-        .iter()
-        .enumerate()
-        .map(|(j, x)| match with.take_if(|_| j == i) {
-            Some(w) => w(x),
-            None => x.clone(),
-        })
-        .collect()
+    let mut new = Some(with(&items[i]));
+    crate::slice::build(items.len(), |j| match new.take_if(|_| j == i) {
+        Some(x) => x,
+        None => items[j].clone(),
+    })
 }
 
 /// Index of `key` among a function's sorted points. Integer keys usually form an interval

@@ -30,6 +30,7 @@ mod order;
 mod permute;
 mod print;
 mod set;
+pub mod slice;
 mod strings;
 
 pub use error::ValueError;

@@ -1081,3 +1081,20 @@ fn inclusion_given_a_subset_tests_the_elements_it_lacks() {
     assert_eq!(x.subseteq(&t), Ok(false));
     assert_eq!(x.subseteq_given(&t, &bad), Ok(true));
 }
+
+#[test]
+fn a_slice_built_in_place_holds_its_items_in_order() {
+    let items = [int(1), s("a"), ints(&[2, 3]), tup(vec![int(4)])];
+    let built = crate::slice::build(items.len(), |i| items[i].clone());
+    assert_eq!(&built[..], &items[..]);
+    assert!(built.iter().zip(&items).all(|(a, b)| a.same_instance(b)));
+    let empty: Arc<[Value]> = crate::slice::build(0, |_| unreachable!());
+    assert!(empty.is_empty());
+    // Dropping the slice drops its items: the set's allocation is shared by one less.
+    let Value::Set(shared) = &items[2] else {
+        unreachable!()
+    };
+    assert_eq!(Arc::strong_count(shared), 2);
+    drop(built);
+    assert_eq!(Arc::strong_count(shared), 1);
+}
