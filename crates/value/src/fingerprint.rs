@@ -2,14 +2,15 @@
 //!
 //! A fingerprint stands for a state in the model checker's seen set, so it must be equal
 //! for equal values, identical across runs and platforms, and well distributed. It is a
-//! fixed-seed hash of the canonical encoding (a kind tag, then the contents; a set's
+//! fixed-seed hash of the canonical encoding: a kind tag, then the contents. A set's
 //! contents are its size and the wrapping sum of its elements' fingerprints, which needs no
-//! order and can be amended element by element; lazy sets are encoded as the explicit set
-//! they denote; a string is absorbed as the hash of its text,
-//! computed once when it is interned): words are absorbed with a 64×64→128-bit
-//! multiply-fold (the `mum` step of wyhash; a value's kind tag and its first word take one
-//! step) and the result goes through MurmurHash3's 64-bit finaliser. Streaming (`fingerprint_into`) lets a whole state be hashed without
-//! allocating. These are not TLC's fingerprints; nothing needs them to be.
+//! order and can be amended element by element; a lazy set is encoded as the explicit set
+//! it denotes; a string is absorbed as the hash of its text, computed once when it is
+//! interned. Words are absorbed with a 64×64→128-bit multiply-fold (the `mum` step of
+//! wyhash; a value's kind tag and its first word take one step), and the result goes
+//! through MurmurHash3's 64-bit finaliser. Streaming (`fingerprint_into`) lets a whole
+//! state be hashed without allocating. These are not TLC's fingerprints; nothing needs
+//! them to be.
 
 use std::cell::RefCell;
 

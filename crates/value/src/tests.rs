@@ -460,6 +460,23 @@ fn fingerprint_distribution() {
     assert_eq!(high, 0xf);
 }
 
+#[test]
+fn set_fingerprints_of_every_subset_differ() {
+    // A set's fingerprint sums its elements': every subset of 0..15 (65 536 sets, many of
+    // one size), and for each non-empty one the set of the pairs {i, i + 1} of its
+    // elements (one level deeper), get fingerprints of their own.
+    let mut seen = std::collections::HashSet::new();
+    for bits in 0u32..1 << 16 {
+        let elems: Vec<i64> = (0..16).filter(|i| bits & 1 << i != 0).collect();
+        assert!(seen.insert(ints(&elems).fingerprint()), "{bits:b}");
+        if bits != 0 {
+            // (The empty one is the empty set again.)
+            let nested = set(elems.iter().map(|&i| ints(&[i, i + 1])).collect());
+            assert!(seen.insert(nested.fingerprint()), "nested {bits:b}");
+        }
+    }
+}
+
 // ---- printing ----
 
 #[test]
