@@ -184,9 +184,9 @@ impl Predicate {
     /// Evaluates the predicate in `state` part by part with `eval`, skipping the parts that
     /// read only variables the step from `parent` left alone (`parent` is the parent's values
     /// and [`changed`] between it and `state`; see the module docs) and testing memberships
-    /// with `member_given` first; `whole` evaluates the whole formula when a part does not
-    /// give a boolean. In an initial state the guards of Init are skipped; in any other
-    /// state without a parent the whole formula is evaluated.
+    /// and inclusions with `member_given` first; `whole` evaluates the whole formula when a
+    /// part does not give a boolean. In an initial state the guards of Init are skipped; in
+    /// any other state without a parent the whole formula is evaluated.
     pub(crate) fn holds<E>(
         &self,
         origin: Origin<'_>,
