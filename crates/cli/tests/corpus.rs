@@ -28,8 +28,10 @@ fn message_matches(want: &str, got: &str) -> bool {
     want == "TLC threw an unexpected exception." || got.contains(want)
 }
 
-/// Runs one spec and returns the differences from its expectation.
-fn check_one(expect_path: &Path) -> Vec<String> {
+/// Runs one spec and returns the differences from its expectation. `fast` is the mode of the
+/// fast path of conditions (`WARDEN_FAST`): `on`, or `check` to evaluate every condition it
+/// decides on the general path too, and stop with a panic where the two differ.
+fn check_one(expect_path: &Path, fast: &str) -> Vec<String> {
     let expected = parse_expect(&std::fs::read_to_string(expect_path).expect("readable"));
     let spec = expect_path.with_extension("tla");
     let cfg = expect_path.with_extension("cfg");
@@ -47,6 +49,7 @@ fn check_one(expect_path: &Path) -> Vec<String> {
         .arg(&cfg)
         .arg("--json")
         .arg(&json)
+        .env("WARDEN_FAST", fast)
         .output()
         .expect("warden runs");
     let mut actual: BTreeMap<String, String> = BTreeMap::new();
@@ -119,6 +122,17 @@ const KNOWN_DIFFERENCES: &[(&str, &str, &str)] = &[];
 
 #[test]
 fn corpus_matches_tlc() {
+    corpus_matches_tlc_with("on");
+}
+
+/// The fast path of conditions decides as the general path does on every condition of the
+/// corpus it decides (a difference panics, and the spec's exit code then differs).
+#[test]
+fn corpus_matches_tlc_with_both_paths_compared() {
+    corpus_matches_tlc_with("check");
+}
+
+fn corpus_matches_tlc_with(fast: &str) {
     let files = corpus_files(|p| p.extension().is_some_and(|e| e == "expect"));
     assert!(
         files.len() >= 10,
@@ -127,7 +141,7 @@ fn corpus_matches_tlc() {
     );
     let mut failures = Vec::new();
     for f in &files {
-        let diffs = check_one(f);
+        let diffs = check_one(f, fast);
         if !diffs.is_empty() {
             let name = f
                 .strip_prefix(corpus_dir())

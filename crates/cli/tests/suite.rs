@@ -126,3 +126,25 @@ fn the_bundled_suite_gives_the_same_figures_for_any_number_of_jobs() {
     assert!(one.len() > 100, "the bundled suite has its checks");
     assert_eq!(one, run("3"));
 }
+
+/// The bundled suite, with every condition the fast path decides evaluated on the general
+/// path too (`WARDEN_FAST=check` panics where they differ): every claim is as expected.
+#[test]
+fn the_bundled_suite_holds_with_both_evaluation_paths_compared() {
+    let (_dir, out) = out_dir("fast-check");
+    let r = Command::new(env!("CARGO_BIN_EXE_warden"))
+        .arg("suite")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../models"))
+        .arg("--out")
+        .arg(&out)
+        .env("WARDEN_FAST", "check")
+        .output()
+        .expect("warden runs");
+    assert_eq!(
+        r.status.code(),
+        Some(0),
+        "{}{}",
+        String::from_utf8_lossy(&r.stdout),
+        String::from_utf8_lossy(&r.stderr)
+    );
+}

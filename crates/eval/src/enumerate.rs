@@ -555,7 +555,7 @@ impl<'p> Ctx<'p> {
 
 /// Whether enumerating `e` may take more than one branch, so that it must be enumerated
 /// rather than evaluated as a guard even when it is constant.
-fn branches(e: &Expr) -> bool {
+pub(crate) fn branches(e: &Expr) -> bool {
     matches!(
         e.kind,
         ExprKind::Quant(..)

@@ -194,6 +194,9 @@ pub enum ExprKind {
     /// A closed constant expression, evaluated once and then reused (see
     /// the `eval::cache` module).
     Cached(Arc<crate::eval::cache::CachedExpr>),
+    /// A condition compiled for the fast path, beside the expression it was compiled from
+    /// (see the `eval::fast` module).
+    Fast(Arc<crate::eval::fast::FastExpr>),
 }
 
 /// An operator definition after lowering.
@@ -292,6 +295,7 @@ impl Expr {
             | ExprKind::Const(_)
             | ExprKind::Cached(_)
             | ExprKind::Error => {}
+            ExprKind::Fast(x) => f(&mut Arc::make_mut(x).expr),
             ExprKind::Prime(a)
             | ExprKind::Not(a)
             | ExprKind::Dot(a, _)

@@ -73,6 +73,7 @@ fn lvl(prog: &Program, e: &Expr, memo: &mut HashMap<OpId, u8>) -> u8 {
             Some(Some(ConstBinding::Op(id))) => op_level(prog, *id, memo),
             _ => CONSTANT,
         },
+        ExprKind::Fast(f) => lvl(prog, &f.expr, memo),
         ExprKind::Var(_) => STATE,
         ExprKind::PrimeVar(_) | ExprKind::Prime(_) | ExprKind::Unchanged(_) => ACTION,
         ExprKind::Enabled(_) => STATE,

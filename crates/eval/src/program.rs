@@ -210,8 +210,10 @@ impl Program {
         )
     }
 
-    /// Marks the constant-level zero-argument definitions so that each is evaluated once.
-    /// Call after the configuration is bound (constants and overrides are final).
+    /// Marks the constant-level zero-argument definitions so that each is evaluated once,
+    /// then wraps the closed constant sub-expressions for caching and compiles the conditions
+    /// that have a fast form (see the `eval::fast` module). Call after the configuration is
+    /// bound (constants and overrides are final).
     pub fn cache_constants(&mut self) {
         let mut cache = Vec::with_capacity(self.ops.len());
         for op in &self.ops {
@@ -267,6 +269,14 @@ impl Program {
             .map(|l| l.is_some_and(|l| l <= crate::level::STATE))
             .collect();
         crate::eval::cache::cache_closed(self);
+        for op in &mut self.ops {
+            crate::eval::fast::wrap_conditions(&mut op.body);
+            for b in op.fn_bounds.iter_mut().flatten() {
+                if let Some(s) = &mut b.set {
+                    crate::eval::fast::wrap_conditions(s);
+                }
+            }
+        }
     }
 }
 

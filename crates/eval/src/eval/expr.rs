@@ -45,6 +45,10 @@ impl Ctx<'_> {
         Ok(match &e.kind {
             ExprKind::Lit(v) => v.clone(),
             ExprKind::Var(i) => return self.read_var(*i, false),
+            ExprKind::Fast(f) => match f.run(self) {
+                Some(b) => Value::Bool(b),
+                None => return self.eval(&f.expr),
+            },
             ExprKind::PrimeVar(i) => return self.read_var(*i, true),
             ExprKind::Prime(inner) => {
                 if self.in_next {

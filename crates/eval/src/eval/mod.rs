@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 pub mod cache;
 mod const_lets;
+pub mod fast;
 mod pool;
 
 use value::Value;
@@ -595,6 +596,21 @@ impl<'p> Ctx<'p> {
 
     /// Evaluates an expression that must be a boolean.
     pub fn eval_bool(&mut self, e: &Expr) -> EvalResult<bool> {
+        if let ExprKind::Fast(f) = &e.kind {
+            return match f.run(self) {
+                Some(b) if fast::mode() == fast::Mode::Check => {
+                    let general = self.eval_bool(&f.expr);
+                    assert!(
+                        matches!(general, Ok(g) if g == b),
+                        "the fast path gave {b}, the general path {general:?}, for {:?}",
+                        f.expr
+                    );
+                    Ok(b)
+                }
+                Some(b) => Ok(b),
+                None => self.eval_bool(&f.expr),
+            };
+        }
         if expr::is_bool_form(&e.kind) {
             // What `eval` does, without making the result a value.
             return self.nested(e, Self::bool_form);
