@@ -83,11 +83,7 @@ impl<'a> FnView<'a> {
 /// A copy of `items` whose element `i` is `with(&items[i])`, written in place into one
 /// allocation (see [`crate::slice`]).
 fn replaced<T: Clone>(items: &[T], i: usize, with: impl FnOnce(&T) -> T) -> Arc<[T]> {
-    let mut new = Some(with(&items[i]));
-    crate::slice::build(items.len(), |j| match new.take_if(|_| j == i) {
-        Some(x) => x,
-        None => items[j].clone(),
-    })
+    crate::slice::replaced(items, i, with(&items[i]))
 }
 
 /// Index of `key` among a function's sorted points. Integer keys usually form an interval

@@ -1115,3 +1115,32 @@ fn a_slice_built_in_place_holds_its_items_in_order() {
     drop(built);
     assert_eq!(Arc::strong_count(shared), 1);
 }
+
+#[test]
+fn a_slice_with_one_item_replaced_shares_the_others() {
+    let items = [int(1), s("a"), ints(&[2, 3]), tup(vec![int(4)])];
+    for i in 0..items.len() {
+        let new = int(100 + i as i64);
+        let r = crate::slice::replaced(&items, i, new.clone());
+        assert_eq!(r.len(), items.len());
+        for (j, (a, b)) in r.iter().zip(&items).enumerate() {
+            if j == i {
+                assert_eq!(a, &new);
+            } else {
+                assert!(a.same_instance(b), "item {j} shared when {i} is replaced");
+            }
+        }
+    }
+    // The items kept count one more owner each while the copy lives.
+    let Value::Set(shared) = &items[2] else {
+        unreachable!()
+    };
+    let r = crate::slice::replaced(&items, 0, int(0));
+    assert_eq!(Arc::strong_count(shared), 2);
+    drop(r);
+    assert_eq!(Arc::strong_count(shared), 1);
+    // The set itself replaced: its allocation is not counted by the copy.
+    let r = crate::slice::replaced(&items, 2, int(0));
+    assert_eq!(Arc::strong_count(shared), 1);
+    drop(r);
+}
