@@ -41,7 +41,14 @@ pub use print::{pretty_print, PRETTY_WIDTH};
 pub use strings::{clear_string_order, set_string_order, Str};
 
 /// A TLA+ value.
+///
+/// The discriminant is a whole word (`repr(u64)`), so a value is three aligned words and is
+/// moved as such. With a one-byte discriminant the compiler moved a value (out of an
+/// `Option`, a `Result`, into a slice) as the byte and the 23 bytes after it, by reads at
+/// offsets 1 and 15; the next wide read of those bytes then waited for the narrow writes to
+/// reach memory. The size is the same, 24 bytes, and an `Option<Value>` is still 24 bytes.
 #[derive(Debug)]
+#[repr(u64)]
 pub enum Value {
     /// `TRUE` / `FALSE`.
     Bool(bool),

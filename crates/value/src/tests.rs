@@ -41,8 +41,10 @@ fn lazy(l: LazySet) -> Value {
 
 #[test]
 fn value_size() {
-    // Arc<str> and Arc<[T]> are fat pointers (16 bytes), plus the tag: 24 bytes.
+    // Arc<[T]> is a fat pointer (16 bytes), plus the tag (a word): 24 bytes; `None` is a
+    // tag no value has.
     assert_eq!(std::mem::size_of::<Value>(), 24);
+    assert_eq!(std::mem::size_of::<Option<Value>>(), 24);
 }
 
 // ---- canonical construction ----
