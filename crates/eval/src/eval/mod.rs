@@ -58,8 +58,10 @@ pub enum OpVal {
     Const(ConstId),
 }
 
-/// One frame slot.
+/// One frame slot. Its discriminant is a word (`repr(u64)`), for the reason given at
+/// [`Value`]: a slot is moved as aligned words.
 #[derive(Clone, Debug)]
+#[repr(u64)]
 pub enum Slot {
     /// A value (bound variable, parameter, `@`).
     Val(Value),
