@@ -125,16 +125,22 @@ fn cmp_slices(a: &[Value], b: &[Value]) -> Ordering {
 /// Two records, or two functions of the general form, as [`cmp_fns`] orders them (by size,
 /// then keys, then values) without going through a view of each.
 fn cmp_pairs<K: Ord>(a: &[(K, Value)], b: &[(K, Value)]) -> Ordering {
-    let pairs = || a.iter().zip(b);
-    a.len()
-        .cmp(&b.len())
-        .then_with(|| first_difference(pairs().map(|((x, _), (y, _))| x.cmp(y))))
-        .then_with(|| first_difference(pairs().map(|((_, x), (_, y))| x.cmp(y))))
-}
-
-/// The first of `orders` that is not `Equal`, or `Equal`.
-fn first_difference(mut orders: impl Iterator<Item = Ordering>) -> Ordering {
-    orders.find(|o| o.is_ne()).unwrap_or(Ordering::Equal)
+    if a.len() != b.len() {
+        return a.len().cmp(&b.len());
+    }
+    for ((x, _), (y, _)) in a.iter().zip(b) {
+        let o = x.cmp(y);
+        if o.is_ne() {
+            return o;
+        }
+    }
+    for ((_, x), (_, y)) in a.iter().zip(b) {
+        let o = x.cmp(y);
+        if o.is_ne() {
+            return o;
+        }
+    }
+    Ordering::Equal
 }
 
 fn cmp_sets(a: &[Value], b: &[Value]) -> Ordering {
