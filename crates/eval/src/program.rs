@@ -269,13 +269,26 @@ impl Program {
             .map(|l| l.is_some_and(|l| l <= crate::level::STATE))
             .collect();
         crate::eval::cache::cache_closed(self);
-        for op in &mut self.ops {
-            crate::eval::fast::wrap_conditions(&mut op.body);
-            for b in op.fn_bounds.iter_mut().flatten() {
-                if let Some(s) = &mut b.set {
-                    crate::eval::fast::wrap_conditions(s);
+        // Compiled from the bodies as they are before any is wrapped (a LET definition's
+        // body may be read in place by the conditions that use it).
+        let wrapped: Vec<(Expr, Option<Vec<crate::ir::Bound>>)> = self
+            .ops
+            .iter()
+            .map(|op| {
+                let mut body = op.body.clone();
+                crate::eval::fast::wrap_conditions(self, &mut body);
+                let mut bounds = op.fn_bounds.clone();
+                for b in bounds.iter_mut().flatten() {
+                    if let Some(s) = &mut b.set {
+                        crate::eval::fast::wrap_conditions(self, s);
+                    }
                 }
-            }
+                (body, bounds)
+            })
+            .collect();
+        for (op, (body, bounds)) in self.ops.iter_mut().zip(wrapped) {
+            op.body = body;
+            op.fn_bounds = bounds;
         }
     }
 }

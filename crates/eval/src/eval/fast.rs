@@ -18,6 +18,10 @@
 //! result, and any error with TLC's wording, are those of the general path. Every form
 //! compiled has no effect, so evaluating part of it twice changes nothing.
 //!
+//! A LET definition with no parameters whose body is itself a held form (`m ==
+//! Head(network[q][p])`) is read in place where a condition uses it (`m.type = "req"`): the
+//! general path would call it (and look it up among the values the context remembers).
+//!
 //! **Enumeration sees the same guards.** Successor enumeration branches on `\/`, `\E`,
 //! `x' = e` and `x' \in S`, and walks `/\`, `\A`, `IF`, `CASE`, `=>` and operator calls to
 //! find them; everything else is a guard, evaluated as a boolean. A [`Cond`] therefore never
@@ -36,6 +40,7 @@ use super::cache::CachedExpr;
 use super::{empty_tuple, Ctx, Slot};
 use crate::builtins::Builtin;
 use crate::ir::{Bound, Expr, ExprKind};
+use crate::program::Program;
 
 /// An expression compiled as a condition, kept beside the expression it was compiled from
 /// (evaluated when the condition cannot be decided on the fast path, and seen by every
@@ -78,6 +83,8 @@ pub enum Held {
     App(Box<Held>, Box<Operand>),
     /// `r.name`.
     Field(Box<Held>, Str),
+    /// `Head(s)` of a held non-empty sequence.
+    Head(Box<Held>),
 }
 
 /// An integer expression.
@@ -141,20 +148,25 @@ enum Pos {
 
 /// What compiling keeps track of: the first frame slot of the outermost binder met, and the
 /// binders met so far.
-struct Compiler {
+struct Compiler<'p> {
+    prog: &'p Program,
     frame: Option<u32>,
     bound: u32,
+    /// How many LET definitions are being inlined (bounded, see [`Compiler::held`]).
+    inlined: u32,
 }
 
 /// Compiles `e` as a condition evaluated where enumeration may walk it, when every part of
 /// it has a fast form; `None` otherwise.
-pub(crate) fn compile(e: &Expr) -> Option<FastExpr> {
+pub(crate) fn compile(prog: &Program, e: &Expr) -> Option<FastExpr> {
     if matches!(e.kind, ExprKind::And(_)) {
         return None;
     }
     let mut c = Compiler {
+        prog,
         frame: None,
         bound: 0,
+        inlined: 0,
     };
     let cond = c.cond(e, Pos::Walked)?;
     // A lone held boolean or literal gains nothing.
@@ -170,15 +182,15 @@ pub(crate) fn compile(e: &Expr) -> Option<FastExpr> {
 
 /// Wraps every condition of `e` that compiles (see [`compile`]) in an [`ExprKind::Fast`]
 /// node; the other forms are searched for conditions inside them.
-pub(crate) fn wrap_conditions(e: &mut Expr) {
-    if let Some(f) = compile(e) {
+pub(crate) fn wrap_conditions(prog: &Program, e: &mut Expr) {
+    if let Some(f) = compile(prog, e) {
         e.kind = ExprKind::Fast(Arc::new(f));
         return;
     }
-    e.for_each_child_mut(&mut wrap_conditions);
+    e.for_each_child_mut(&mut |c| wrap_conditions(prog, c));
 }
 
-impl Compiler {
+impl Compiler<'_> {
     fn cond(&mut self, e: &Expr, pos: Pos) -> Option<Cond> {
         use Pos::*;
         Some(match &e.kind {
@@ -307,6 +319,20 @@ impl Compiler {
             ExprKind::Cached(c) => Held::Cached(c.clone()),
             ExprKind::Tuple(xs) if xs.is_empty() => Held::EmptyTuple,
             ExprKind::FnApp(f, x) => Held::App(Box::new(self.held(f)?), Box::new(self.operand(x)?)),
+            ExprKind::Builtin(Builtin::Head, xs) => Held::Head(Box::new(self.held(&xs[0])?)),
+            // A LET definition with no parameters whose body is itself a held form (`m ==
+            // Head(q)`, then `m.type`): its body read in place. Such a body binds nothing, and
+            // reads the slots of the frame it was defined in, which are those of this frame.
+            ExprKind::CallLocal(id, args) if args.is_empty() && self.inlined < 8 => {
+                let op = self.prog.op(*id);
+                if !op.params.is_empty() || op.fn_bounds.is_some() || op.capture.is_none() {
+                    return None;
+                }
+                self.inlined += 1;
+                let h = self.held(&op.body);
+                self.inlined -= 1;
+                h?
+            }
             ExprKind::Dot(r, name) => Held::Field(Box::new(self.held(r)?), *name),
             _ => return None,
         })
@@ -534,6 +560,10 @@ fn held<'a>(h: &'a Held, cx: &'a Ctx<'_>, env: &Env<'a>) -> Option<&'a Value> {
             }
         }
         Held::Field(r, name) => held(r, cx, env)?.get_field(*name),
+        Held::Head(s) => match held(s, cx, env)? {
+            Value::Tuple(t) => t.first(),
+            _ => None,
+        },
     }
 }
 

@@ -54,6 +54,7 @@ fn guards_compile_and_what_enumeration_walks_does_not() {
         "\\A i, j \\in 1..3 : y[i] + y[j] # 7",
         "IF y[1] = 1 THEN y[2] > 0 ELSE y[3] > 0",
         "y[1] = 1 => y[2] = 2",
+        "LET m == Head(y) IN m = 1",
     ] {
         assert!(compiled(cond), "{cond} compiles");
     }
@@ -69,7 +70,7 @@ fn guards_compile_and_what_enumeration_walks_does_not() {
         "\\A i \\in 1..3 : y[i] = 2 \\/ y[i] = 3",
         "y[1] \\div 2 = 1",
         "y[1] \\in {y[1]}",
-        "Head(y) = 1",
+        "Tail(y) = << >>",
     ] {
         assert!(!compiled(cond), "{cond} does not compile");
     }
@@ -126,6 +127,9 @@ fn the_fast_path_decides_as_the_general_path_does() {
         ),
         ("IF y[1] = 1 THEN y[2] = 2 ELSE FALSE", true),
         ("(y[1] = 1) <=> (y[2] = 3)", false),
+        ("LET m == y[4] IN m.a = 4", true),
+        ("LET m == Head(y) IN LET n == m IN n # 1", false),
+        ("\\A i \\in 1..2 : LET z == y[i] IN z > 0", true),
     ] {
         let (fast, general) = both(cond, &y);
         assert_eq!(general, Ok(want), "{cond}: the general path");
@@ -142,6 +146,7 @@ fn the_fast_path_leaves_to_the_general_path_what_it_cannot_decide() {
         "y[1] < \"a\"",
         "y[3] = 1",
         "Len(y[1]) = 0",
+        "LET h == Head(y[3]) IN h = 1",
         // Past 32 bits TLC reports an overflow (the general path warns).
         "y[2] * y[2] > 0",
     ] {
