@@ -46,6 +46,14 @@ impl Ctx<'_> {
             ExprKind::Lit(v) => v.clone(),
             ExprKind::Var(i) => return self.read_var(*i, false),
             ExprKind::Fast(f) => match f.run(self) {
+                Some(b) if super::fast::mode() == super::fast::Mode::Check => {
+                    let general = self.eval(&f.expr).and_then(|v| match v {
+                        Value::Bool(g) => Ok(g),
+                        v => err(format!("not a boolean: {}", display(&v))),
+                    });
+                    super::fast::compare(f, b, general);
+                    Value::Bool(b)
+                }
                 Some(b) => Value::Bool(b),
                 None => return self.eval(&f.expr),
             },

@@ -375,6 +375,16 @@ pub fn mode() -> Mode {
     *MODE
 }
 
+/// In the `check` mode: stops with a panic unless the general path's answer for a
+/// condition is the fast path's `fast`.
+pub(crate) fn compare(f: &FastExpr, fast: bool, general: crate::error::EvalResult<bool>) {
+    assert!(
+        matches!(general, Ok(g) if g == fast),
+        "the fast path gave {fast}, the general path {general:?}, for {:?}",
+        f.expr
+    );
+}
+
 impl FastExpr {
     /// The condition's value in `cx`, when the fast path can decide it (see the module's
     /// account); `None` means "evaluate the expression".
