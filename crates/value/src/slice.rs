@@ -1,8 +1,8 @@
 //! Shared slices written in place.
 //!
 //! Collecting values into an `Arc<[Value]>` goes through `Option<Value>` per item (the
-//! iterator's `next`), which the compiler copies as a tag byte and the bytes after it; the
-//! wide read of the item that follows then waits for those narrow writes. A slice built
+//! iterator's `next`), an extra copy of each item whose pieces the next wide read of it
+//! may have to wait for. A slice built
 //! here is allocated once, at its size, and each item is written straight into its place.
 
 use std::mem::MaybeUninit;
@@ -38,12 +38,12 @@ pub fn replaced<T: Clone>(items: &[T], i: usize, new: T) -> Arc<[T]> {
     assert!(i < items.len(), "the item replaced is one of the items");
     let out = Arc::<[T]>::new_uninit_slice(items.len());
     let places = fresh_places(&out);
-    for (j, item) in items.iter().enumerate() {
-        if j != i {
-            // SAFETY: `j` is below the slice's length; see `fresh_places`.
-            unsafe { places.add(j).write(MaybeUninit::new(item.clone())) };
-        }
-    }
+    let mut keep = |j: usize| {
+        // SAFETY: `j` is below the slice's length; see `fresh_places`.
+        unsafe { places.add(j).write(MaybeUninit::new(items[j].clone())) };
+    };
+    (0..i).for_each(&mut keep);
+    (i + 1..items.len()).for_each(&mut keep);
     // SAFETY: `i` is below the slice's length (asserted); see `fresh_places`.
     unsafe { places.add(i).write(MaybeUninit::new(new)) };
     // SAFETY: every place was written just above, the one at `i` last.

@@ -45,18 +45,16 @@ impl Ctx<'_> {
         Ok(match &e.kind {
             ExprKind::Lit(v) => v.clone(),
             ExprKind::Var(i) => return self.read_var(*i, false),
-            ExprKind::Fast(f) => match f.run(self) {
-                Some(b) if super::fast::mode() == super::fast::Mode::Check => {
-                    let general = self.eval(&f.expr).and_then(|v| match v {
-                        Value::Bool(g) => Ok(g),
-                        v => err(format!("not a boolean: {}", display(&v))),
-                    });
-                    super::fast::compare(f, b, general);
-                    Value::Bool(b)
+            ExprKind::Fast(f) => {
+                let general = |cx: &mut Self, e: &Expr| {
+                    let v = cx.eval(e)?;
+                    vals::expect_bool(&v, "a condition")
+                };
+                match self.fast(f, general) {
+                    Some(b) => Value::Bool(b),
+                    None => return self.eval(&f.expr),
                 }
-                Some(b) => Value::Bool(b),
-                None => return self.eval(&f.expr),
-            },
+            }
             ExprKind::PrimeVar(i) => return self.read_var(*i, true),
             ExprKind::Prime(inner) => {
                 if self.in_next {

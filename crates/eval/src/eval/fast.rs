@@ -375,30 +375,44 @@ pub fn mode() -> Mode {
     *MODE
 }
 
-/// In the `check` mode: stops with a panic unless the general path's answer for a
-/// condition is the fast path's `fast`.
-pub(crate) fn compare(f: &FastExpr, fast: bool, general: crate::error::EvalResult<bool>) {
-    assert!(
-        matches!(general, Ok(g) if g == fast),
-        "the fast path gave {fast}, the general path {general:?}, for {:?}",
-        f.expr
-    );
-}
-
 impl FastExpr {
     /// The condition's value in `cx`, when the fast path can decide it (see the module's
     /// account); `None` means "evaluate the expression".
     #[inline]
     pub(crate) fn run(&self, cx: &Ctx<'_>) -> Option<bool> {
-        if mode() == Mode::Off {
-            return None;
-        }
         if let Some(f) = self.frame {
             if cx.stack.len() - cx.base != f as usize {
                 return None;
             }
         }
         cond(&self.cond, cx, &mut Env::new())
+    }
+}
+
+impl Ctx<'_> {
+    /// The fast path's answer for `f` under the [`mode`]: none when it is off, and in the
+    /// `check` mode an answer that `general` (the general path, on the expression) has
+    /// confirmed, or a panic that names both.
+    #[inline]
+    pub(crate) fn fast(
+        &mut self,
+        f: &FastExpr,
+        general: impl FnOnce(&mut Self, &Expr) -> crate::error::EvalResult<bool>,
+    ) -> Option<bool> {
+        let mode = mode();
+        if mode == Mode::Off {
+            return None;
+        }
+        let fast = f.run(self)?;
+        if mode == Mode::Check {
+            let general = general(self, &f.expr);
+            assert!(
+                matches!(general, Ok(g) if g == fast),
+                "the fast path gave {fast}, the general path {general:?}, for {:?}",
+                f.expr
+            );
+        }
+        Some(fast)
     }
 }
 

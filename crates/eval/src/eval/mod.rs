@@ -599,12 +599,7 @@ impl<'p> Ctx<'p> {
     /// Evaluates an expression that must be a boolean.
     pub fn eval_bool(&mut self, e: &Expr) -> EvalResult<bool> {
         if let ExprKind::Fast(f) = &e.kind {
-            return match f.run(self) {
-                Some(b) if fast::mode() == fast::Mode::Check => {
-                    let general = self.eval_bool(&f.expr);
-                    fast::compare(f, b, general);
-                    Ok(b)
-                }
+            return match self.fast(f, Self::eval_bool) {
                 Some(b) => Ok(b),
                 None => self.eval_bool(&f.expr),
             };
