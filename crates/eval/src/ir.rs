@@ -245,7 +245,11 @@ impl Expr {
     /// represented set), so that storing it in a state needs no normalisation walk: a state
     /// variable, a tuple, record or enumerated set or set map (the evaluator normalises
     /// their parts), `EXCEPT` on such a value (it normalises each new part), a literal with
-    /// no lazy set, and `IF`/`CASE` whose every branch is one of these.
+    /// no lazy set, and `IF`/`CASE` whose every branch is one of these. Also what is made
+    /// of the parts of such values: a point or field of one, `\cup` of two, `\cap` or `\`
+    /// of one and any set (their elements are the first set's), and `Append`, `Tail`,
+    /// `Head`, `SubSeq` and `\o` of such sequences (the same elements, or one more that is
+    /// itself such a value). Here `msgs' = msgs \cup {m}` is stored without walking `msgs`.
     pub fn builds_normal(&self) -> bool {
         match &self.kind {
             ExprKind::Var(_)
@@ -256,6 +260,14 @@ impl Expr {
             | ExprKind::SetMap(..) => true,
             ExprKind::Lit(v) => !v.contains_lazy(),
             ExprKind::Except(f, _) => f.builds_normal(),
+            ExprKind::FnApp(f, _) | ExprKind::Dot(f, _) => f.builds_normal(),
+            ExprKind::Builtin(
+                Builtin::Cap | Builtin::SetMinus | Builtin::Tail | Builtin::Head | Builtin::SubSeq,
+                xs,
+            ) => xs.first().is_some_and(Expr::builds_normal),
+            ExprKind::Builtin(Builtin::Cup | Builtin::Append | Builtin::Concat, xs) => {
+                xs.iter().all(Expr::builds_normal)
+            }
             ExprKind::If(_, a, b) => a.builds_normal() && b.builds_normal(),
             ExprKind::Case(arms, other) => {
                 arms.iter().all(|(_, b)| b.builds_normal())

@@ -336,3 +336,63 @@ fn choose_true_is_the_first_element_in_tlc_order() {
         expect!["<<{3}, <<5>>, 4, {3}>>"],
     );
 }
+
+#[test]
+fn values_said_to_be_built_normal_hold_no_lazy_set() {
+    // Each operator's body: whether `builds_normal` says it is built normal, and, derived by
+    // hand, whether its value holds a lazy set. A value said to be normal must hold none (a
+    // state stores it unwalked). The others are refused: an operand that is not built
+    // normal (`\cup` of an interval is explicit all the same; `Append` of one holds it).
+    // A tuple's parts are normalised as it is built, so its point is normal.
+    let text = module(
+        r#"Cup == {{1}, {2, 3}} \cup {{4}}
+CupLazy == {{1}, {2, 3}} \cup {1..2}
+CupLazyOperand == {1} \cup (2..3)
+Cap == {{1}, {2, 3}} \cap SUBSET (1..3)
+Minus == {{1}, {2, 3}} \ {{1}}
+Append1 == Append(<<{1}, {2}>>, {3})
+AppendLazy == Append(<<{1}, {2}>>, 1..3)
+Tail1 == Tail(<<{1}, {2}>>)
+Head1 == Head(<<{1}, {2}>>)
+Sub == SubSeq(<<{1}, {2}>>, 1, 1)
+Concat == <<{1}, {2}>> \o <<{5}>>
+Point == <<{1}, {2}>>[2]
+Field == [a |-> {1}, b |-> 2].a
+NormalisedPart == <<1..2>>[1]"#,
+    );
+    let m = syntax::parse_text(FileId(0), &text).module.expect("parses");
+    let (prog, diags) = lower_program(&m, &BTreeMap::new());
+    assert!(diags.is_empty(), "{diags:?}");
+    let out = Quiet;
+    // (operator, said normal, holds a lazy set)
+    let cases = [
+        ("Cup", true, false),
+        ("CupLazy", true, false),
+        ("CupLazyOperand", false, false),
+        ("Cap", true, false),
+        ("Minus", true, false),
+        ("Append1", true, false),
+        ("AppendLazy", false, true),
+        ("Tail1", true, false),
+        ("Head1", true, false),
+        ("Sub", true, false),
+        ("Concat", true, false),
+        ("Point", true, false),
+        ("Field", true, false),
+        ("NormalisedPart", true, false),
+    ];
+    for (name, normal, lazy) in cases {
+        let Some(RootName::Op(id, 0)) = prog.lookup(name) else {
+            panic!("{name} is defined");
+        };
+        let body = &prog.op(id).body;
+        assert_eq!(body.builds_normal(), normal, "{name}: builds_normal");
+        let v = Ctx::new(&prog, &[], &out).eval_op(id).expect("evaluates");
+        assert_eq!(
+            v.contains_lazy(),
+            lazy,
+            "{name}: {}",
+            crate::vals::display(&v)
+        );
+    }
+}
