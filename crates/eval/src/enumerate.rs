@@ -505,9 +505,9 @@ impl<'p> Ctx<'p> {
                 None => self.guard(e, cont, init, emit),
             },
             ExprKind::Unchanged(x) if !init => {
-                let mut slots = Vec::new();
+                let mut slots = VarList::new();
                 if unchanged_vars(self.prog, x, &mut slots, 0) {
-                    let mut assigned = Vec::new();
+                    let mut assigned = VarList::new();
                     for s in slots {
                         let cur = self.read_var(s, false)?;
                         match &self.next[s as usize] {
@@ -569,9 +569,12 @@ pub(crate) fn branches(e: &Expr) -> bool {
     )
 }
 
+/// Variable slots, as `UNCHANGED` lists them (held inline: it is met in most actions).
+type VarList = smallvec::SmallVec<[u32; 8]>;
+
 /// Collects the variables of `UNCHANGED e` when `e` is a variable, a tuple of them, or a
 /// zero-argument definition of one; false if `e` has another form.
-fn unchanged_vars(prog: &Program, e: &Expr, out: &mut Vec<u32>, depth: u32) -> bool {
+fn unchanged_vars(prog: &Program, e: &Expr, out: &mut VarList, depth: u32) -> bool {
     if depth > 32 {
         return false;
     }

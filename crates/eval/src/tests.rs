@@ -88,6 +88,24 @@ fn functions_records_except() {
 }
 
 #[test]
+fn clauses_of_one_except_apply_in_turn() {
+    // Later clauses see the function the earlier ones made (and change it in place, which
+    // must not show): the same point twice, paths through one fresh record, a key outside
+    // the domain, and the function EXCEPT starts from, read again after it.
+    check(
+        r#"f == <<1, 2>>
+r == [a |-> [x |-> 1, y |-> 2], b |-> 3]
+Test == <<[f EXCEPT ![1] = 5, ![1] = @ + 1], [r EXCEPT !.a.x = @ + 10, !.a.y = @ * 2, !.b = @ - 1], [f EXCEPT ![1] = 5, ![3] = 7], f, r>>"#,
+        expect![[r#"
+            << <<6, 2>>,
+               [a |-> [x |-> 11, y |-> 4], b |-> 2],
+               <<5, 2>>,
+               <<1, 2>>,
+               [a |-> [x |-> 1, y |-> 2], b |-> 3] >>"#]],
+    );
+}
+
+#[test]
 fn sequences() {
     check(
         "s == <<1, 2, 3, 4>>\nTest == <<Len(s), Head(s), Tail(s), Append(s, 5), s \\o <<0>>, SubSeq(s, 2, 3), SelectSeq(s, LAMBDA x : x % 2 = 0)>>",

@@ -315,6 +315,28 @@ impl Value {
         }
     }
 
+    /// The point `key` of this function, record or tuple, to overwrite in place: `Some`
+    /// only when `key` is in the domain and this value holds the only reference to its
+    /// storage (a function made by an earlier clause of the same `EXCEPT`, which nothing
+    /// else can see).
+    pub fn unique_point_mut(&mut self, key: &Value) -> Option<&mut Value> {
+        match (self, key) {
+            (Value::Tuple(t), Value::Int(i)) => {
+                let i = usize::try_from(*i).ok()?.checked_sub(1)?;
+                Arc::get_mut(t)?.get_mut(i)
+            }
+            (Value::Record(r), Value::Str(s)) => {
+                let i = field_index(r, *s)?;
+                Some(&mut Arc::get_mut(r)?[i].1)
+            }
+            (Value::Func(f), _) => {
+                let i = point_index(f, key)?;
+                Some(&mut Arc::get_mut(f)?[i].1)
+            }
+            _ => None,
+        }
+    }
+
     /// `[f EXCEPT ![key] = value]` in place: when this value holds the only reference to its
     /// storage the point is overwritten without copying (the common case when the
     /// evaluator builds a successor state); otherwise it falls back to [`Value::except`].

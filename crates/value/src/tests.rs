@@ -1006,6 +1006,35 @@ fn except_in_place_keeps_sharing_semantics() {
 }
 
 #[test]
+fn a_unique_point_is_given_only_for_storage_held_once_and_keys_in_the_domain() {
+    let mut t = tup(vec![int(1), int(2)]);
+    *t.unique_point_mut(&int(2)).expect("held once, 2 in 1..2") = int(5);
+    assert_eq!(t, tup(vec![int(1), int(5)]));
+    assert!(t.unique_point_mut(&int(3)).is_none(), "3 is outside 1..2");
+    assert!(t.unique_point_mut(&int(0)).is_none(), "0 is outside 1..2");
+    assert!(
+        t.unique_point_mut(&s("a")).is_none(),
+        "a string is no index"
+    );
+    let shared = t.clone();
+    assert!(t.unique_point_mut(&int(1)).is_none(), "shared storage");
+    drop(shared);
+    assert!(t.unique_point_mut(&int(1)).is_some(), "held once again");
+    let mut r = rec(&[("a", int(1)), ("b", int(2))]);
+    *r.unique_point_mut(&s("b")).expect("field b") = int(7);
+    assert_eq!(r, rec(&[("a", int(1)), ("b", int(7))]));
+    assert!(r.unique_point_mut(&s("c")).is_none(), "no field c");
+    let mut f = func(vec![(int(0), int(0)), (int(4), int(1))]);
+    *f.unique_point_mut(&int(4)).expect("4 in the domain") = int(8);
+    assert_eq!(f.apply(&int(4)).unwrap(), &int(8));
+    assert!(
+        f.unique_point_mut(&int(2)).is_none(),
+        "2 is outside {{0, 4}}"
+    );
+    assert!(int(1).unique_point_mut(&int(1)).is_none(), "not a function");
+}
+
+#[test]
 fn membership_given_a_known_member_skips_shared_parts_and_still_finds_new_ones() {
     // S == [{1, 2} -> Seq([type : {"a", "b"}, n : 0..3])]
     let msgs = lazy(LazySet::RecordSet(vec![

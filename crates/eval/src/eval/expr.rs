@@ -481,7 +481,7 @@ impl Ctx<'_> {
     /// Applies one EXCEPT clause's path to `f`.
     pub(super) fn except_path(
         &mut self,
-        f: Value,
+        mut f: Value,
         path: &[ExceptKey],
         value: &Expr,
     ) -> EvalResult<Value> {
@@ -498,20 +498,34 @@ impl Ctx<'_> {
                 display(&f)
             ));
         }
+        if let Some(place) = f.unique_point_mut(&key) {
+            // A function no one else holds (made by an earlier clause: `![p].a = 1, ![p].b =
+            // 2`): its point is taken out rather than cloned, so that it may be unique in
+            // turn, and the new one written back, rather than the function copied.
+            let old = std::mem::replace(place, Value::Bool(false));
+            *place = self.except_value(old, rest, value)?;
+            return Ok(f);
+        }
         let old = vals::apply(&f, &key).ok();
         let Some(old) = old else {
             // A point outside the domain leaves the function unchanged.
             return Ok(f);
         };
-        let new = if rest.is_empty() {
+        let new = self.except_value(old, rest, value)?;
+        vals::except(&f, &key, new)
+    }
+
+    /// The new value of a point whose value was `old`: `value` with `@` bound to `old` at
+    /// the end of the path, else the rest of the path applied to `old`.
+    fn except_value(&mut self, old: Value, rest: &[ExceptKey], value: &Expr) -> EvalResult<Value> {
+        if rest.is_empty() {
             self.stack.push(Slot::Val(old));
             let r = self.eval_normal(value);
             self.stack.pop();
-            r?
+            r
         } else {
-            self.except_path(old, rest, value)?
-        };
-        vals::except(&f, &key, new)
+            self.except_path(old, rest, value)
+        }
     }
 
     pub(super) fn builtin_ho(&mut self, b: Builtin, args: &[Arg]) -> EvalResult<Value> {
