@@ -136,7 +136,8 @@ pub(crate) fn expand<M: Model>(
     // seen, each successor's is computed as it comes and its slot in the seen set fetched
     // meanwhile, so that the lookups (a cache miss each, in a large set) overlap.
     let trusted = model.reproducible() && model.fingerprint_identifies_state();
-    let mut made = Vec::new();
+    // Room for the successors of most states at once, rather than growing one by one.
+    let mut made = Vec::with_capacity(8);
     let result = model.next(parent, &mut |action, state| {
         let fp = trusted.then(|| model.fingerprint(&state));
         if let Some(fp) = fp {

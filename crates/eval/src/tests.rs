@@ -152,6 +152,9 @@ fn set_minus_a_written_singleton_is_set_minus_that_set() {
         ("{{1}, {2}}", "1..1"),
         ("{\"a\", \"b\"}", "\"b\""),
         ("{1, 2}", "\"a\""),
+        // Tuples compare part by part, and stop at the first that differs.
+        ("{<<1, \"a\">>, <<2, 3>>}", "<<2, 3>>"),
+        ("{<<1, \"a\">>}", "<<1, 2>>"),
         ("3", "1"),
     ];
     let mut shown = Vec::new();
@@ -170,6 +173,9 @@ fn set_minus_a_written_singleton_is_set_minus_that_set() {
         {"a"}
         error: Attempted to compare integer 1 with non-integer:
         "a"
+        {<<1, "a">>}
+        error: Attempted to compare string "a" with non-string:
+        2
         error: The first argument of \ should be a set, but instead it is:
         3"#]]
     .assert_eq(&shown.join("\n"));

@@ -351,24 +351,36 @@ fn with_element(elems: Arc<[Value]>, x: &Value) -> Result<Value, ValueError> {
 }
 
 fn surely_comparable(a: &Value, b: &Value) -> bool {
+    // The parts of tuples and records are mostly scalars of one kind: those are settled here,
+    // without a call per part.
+    let part = |p: &Value, q: &Value| same_scalar_kind(p, q) || surely_comparable(p, q);
     match (a, b) {
-        (Value::Int(_), Value::Int(_))
-        | (Value::Str(_), Value::Str(_))
-        | (Value::Bool(_), Value::Bool(_)) => true,
+        _ if same_scalar_kind(a, b) => true,
         (Value::ModelValue(x), Value::ModelValue(y)) if x == y => true,
         (Value::ModelValue(_), Value::ModelValue(_)) => matches!(
             crate::order::model_value_case(a, b),
             Some(crate::order::ModelValueCase::Both(..))
         ),
         (Value::Tuple(x), Value::Tuple(y)) => {
-            x.len() != y.len() || x.iter().zip(y.iter()).all(|(p, q)| surely_comparable(p, q))
+            x.len() != y.len() || x.iter().zip(y.iter()).all(|(p, q)| part(p, q))
         }
         (Value::Record(x), Value::Record(y)) => {
             x.len() == y.len()
                 && x.iter()
                     .zip(y.iter())
-                    .all(|((n, p), (m, q))| n == m && surely_comparable(p, q))
+                    .all(|((n, p), (m, q))| n == m && part(p, q))
         }
         _ => false,
     }
+}
+
+/// Two integers, two strings or two booleans: values TLC always compares.
+#[inline]
+fn same_scalar_kind(a: &Value, b: &Value) -> bool {
+    matches!(
+        (a, b),
+        (Value::Int(_), Value::Int(_))
+            | (Value::Str(_), Value::Str(_))
+            | (Value::Bool(_), Value::Bool(_))
+    )
 }
