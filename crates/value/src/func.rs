@@ -120,6 +120,16 @@ fn point_index(points: &[(Value, Value)], key: &Value) -> Option<usize> {
 
 /// Index of `name` among sorted record fields: linear for small records (a pointer
 /// comparison per field), binary search otherwise.
+/// The items of a shared slice, to write: copied first into storage of their own unless
+/// this is the only reference to them.
+fn own<T: Clone>(items: &mut Arc<[T]>) -> &mut [T] {
+    if Arc::get_mut(items).is_none() {
+        let copy = crate::slice::build(items.len(), |j| items[j].clone());
+        *items = copy;
+    }
+    Arc::get_mut(items).expect("a copy just made has one owner")
+}
+
 fn field_index(fields: &[(Str, Value)], name: Str) -> Option<usize> {
     if fields.len() <= 8 {
         fields.iter().position(|(n, _)| *n == name)
@@ -315,23 +325,24 @@ impl Value {
         }
     }
 
-    /// The point `key` of this function, record or tuple, to overwrite in place: `Some`
-    /// only when `key` is in the domain and this value holds the only reference to its
-    /// storage (a function made by an earlier clause of the same `EXCEPT`, which nothing
-    /// else can see).
-    pub fn unique_point_mut(&mut self, key: &Value) -> Option<&mut Value> {
+    /// The point `key` of this function, record or tuple, to overwrite: `None` when `key`
+    /// is outside the domain (or this is no function). Storage this value shares is first
+    /// replaced by a copy of its own (one allocation, each item cloned); storage it holds
+    /// alone (a function made by an earlier clause of the same `EXCEPT`) is written in
+    /// place. Either way the old point can be taken out rather than cloned.
+    pub fn point_mut(&mut self, key: &Value) -> Option<&mut Value> {
         match (self, key) {
             (Value::Tuple(t), Value::Int(i)) => {
                 let i = usize::try_from(*i).ok()?.checked_sub(1)?;
-                Arc::get_mut(t)?.get_mut(i)
+                (i < t.len()).then(|| &mut own(t)[i])
             }
             (Value::Record(r), Value::Str(s)) => {
                 let i = field_index(r, *s)?;
-                Some(&mut Arc::get_mut(r)?[i].1)
+                Some(&mut own(r)[i].1)
             }
             (Value::Func(f), _) => {
                 let i = point_index(f, key)?;
-                Some(&mut Arc::get_mut(f)?[i].1)
+                Some(&mut own(f)[i].1)
             }
             _ => None,
         }

@@ -1006,32 +1006,44 @@ fn except_in_place_keeps_sharing_semantics() {
 }
 
 #[test]
-fn a_unique_point_is_given_only_for_storage_held_once_and_keys_in_the_domain() {
+fn a_point_to_write_is_in_storage_of_its_own_and_in_the_domain() {
+    // Storage held once is written in place; shared storage is copied first, and the other
+    // holder keeps the old point. Keys outside the domain give nothing, and copy nothing.
     let mut t = tup(vec![int(1), int(2)]);
-    *t.unique_point_mut(&int(2)).expect("held once, 2 in 1..2") = int(5);
+    let before = t.clone();
+    *t.point_mut(&int(2)).expect("2 in 1..2") = int(5);
     assert_eq!(t, tup(vec![int(1), int(5)]));
-    assert!(t.unique_point_mut(&int(3)).is_none(), "3 is outside 1..2");
-    assert!(t.unique_point_mut(&int(0)).is_none(), "0 is outside 1..2");
-    assert!(
-        t.unique_point_mut(&s("a")).is_none(),
-        "a string is no index"
+    assert_eq!(
+        before,
+        tup(vec![int(1), int(2)]),
+        "the shared storage was copied"
     );
+    assert!(!t.same_instance(&before));
+    let at = |v: &Value| match v {
+        Value::Tuple(a) => std::sync::Arc::as_ptr(a).cast::<u8>(),
+        _ => unreachable!(),
+    };
+    let storage = at(&t);
+    *t.point_mut(&int(1)).expect("1 in 1..2") = int(9);
+    assert_eq!(t, tup(vec![int(9), int(5)]));
+    assert_eq!(at(&t), storage, "storage held once is written in place");
     let shared = t.clone();
-    assert!(t.unique_point_mut(&int(1)).is_none(), "shared storage");
-    drop(shared);
-    assert!(t.unique_point_mut(&int(1)).is_some(), "held once again");
+    for outside in [int(3), int(0), s("a")] {
+        assert!(
+            t.point_mut(&outside).is_none(),
+            "{outside:?} is outside 1..2"
+        );
+    }
+    assert!(t.same_instance(&shared), "nothing copied for a key outside");
     let mut r = rec(&[("a", int(1)), ("b", int(2))]);
-    *r.unique_point_mut(&s("b")).expect("field b") = int(7);
+    *r.point_mut(&s("b")).expect("field b") = int(7);
     assert_eq!(r, rec(&[("a", int(1)), ("b", int(7))]));
-    assert!(r.unique_point_mut(&s("c")).is_none(), "no field c");
+    assert!(r.point_mut(&s("c")).is_none(), "no field c");
     let mut f = func(vec![(int(0), int(0)), (int(4), int(1))]);
-    *f.unique_point_mut(&int(4)).expect("4 in the domain") = int(8);
+    *f.point_mut(&int(4)).expect("4 in the domain") = int(8);
     assert_eq!(f.apply(&int(4)).unwrap(), &int(8));
-    assert!(
-        f.unique_point_mut(&int(2)).is_none(),
-        "2 is outside {{0, 4}}"
-    );
-    assert!(int(1).unique_point_mut(&int(1)).is_none(), "not a function");
+    assert!(f.point_mut(&int(2)).is_none(), "2 is outside {{0, 4}}");
+    assert!(int(1).point_mut(&int(1)).is_none(), "not a function");
 }
 
 #[test]

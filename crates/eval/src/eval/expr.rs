@@ -498,21 +498,16 @@ impl Ctx<'_> {
                 display(&f)
             ));
         }
-        if let Some(place) = f.unique_point_mut(&key) {
-            // A function no one else holds (made by an earlier clause: `![p].a = 1, ![p].b =
-            // 2`): its point is taken out rather than cloned, so that it may be unique in
-            // turn, and the new one written back, rather than the function copied.
-            let old = std::mem::replace(place, Value::Bool(false));
-            *place = self.except_value(old, rest, value)?;
-            return Ok(f);
-        }
-        let old = vals::apply(&f, &key).ok();
-        let Some(old) = old else {
+        let Some(place) = f.point_mut(&key) else {
             // A point outside the domain leaves the function unchanged.
             return Ok(f);
         };
-        let new = self.except_value(old, rest, value)?;
-        vals::except(&f, &key, new)
+        // The old point is taken out of the function's own storage rather than cloned (a
+        // copy of the storage unless this `EXCEPT` made it, by an earlier clause: `![p].a =
+        // 1, ![p].b = 2`), and the new one written in its place.
+        let old = std::mem::replace(place, Value::Bool(false));
+        *place = self.except_value(old, rest, value)?;
+        Ok(f)
     }
 
     /// The new value of a point whose value was `old`: `value` with `@` bound to `old` at
