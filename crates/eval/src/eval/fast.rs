@@ -562,18 +562,30 @@ fn num<'a>(n: &'a Num, cx: &'a Ctx<'_>, env: &Env<'a>) -> Option<i64> {
     })
 }
 
+/// A held value: the leaves (a literal, a variable, a slot of the frame or a bound
+/// variable) are read here, inlined where the value is wanted, and the rest by
+/// [`held_compound`], so that `pc[j]` or `network[p][q]` costs one call rather than one per
+/// part.
+#[inline(always)]
 fn held<'a>(h: &'a Held, cx: &'a Ctx<'_>, env: &Env<'a>) -> Option<&'a Value> {
     match h {
         Held::Lit(v) => Some(v),
         Held::Var(i) if cx.in_next => cx.next.get(*i as usize)?.as_ref(),
         Held::Var(i) => cx.cur.get(*i as usize),
-        Held::PrimeVar(i) if !cx.in_next => cx.next.get(*i as usize)?.as_ref(),
-        Held::PrimeVar(_) => None,
         Held::Frame(s) => match cx.stack.get(cx.base + *s as usize)? {
             Slot::Val(v) => Some(v),
             _ => None,
         },
         Held::Bound(i) => env.get(*i as usize).copied(),
+        _ => held_compound(h, cx, env),
+    }
+}
+
+/// A held value other than a leaf (see [`held`]).
+fn held_compound<'a>(h: &'a Held, cx: &'a Ctx<'_>, env: &Env<'a>) -> Option<&'a Value> {
+    match h {
+        Held::PrimeVar(i) if !cx.in_next => cx.next.get(*i as usize)?.as_ref(),
+        Held::PrimeVar(_) => None,
         Held::Cached(c) => c.cell.get(),
         Held::EmptyTuple => Some(empty_tuple()),
         Held::App(f, x) => {
@@ -588,6 +600,8 @@ fn held<'a>(h: &'a Held, cx: &'a Ctx<'_>, env: &Env<'a>) -> Option<&'a Value> {
             Value::Tuple(t) => t.first(),
             _ => None,
         },
+        // Read by `held` itself, which never passes them here.
+        Held::Lit(_) | Held::Var(_) | Held::Frame(_) | Held::Bound(_) => held(h, cx, env),
     }
 }
 
