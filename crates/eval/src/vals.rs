@@ -121,11 +121,6 @@ pub fn apply(f: &Value, x: &Value) -> EvalResult<Value> {
     Ok(f.apply(x)?.clone())
 }
 
-/// `[f EXCEPT ![x] = v]` for one step.
-pub fn except(f: &Value, x: &Value, v: Value) -> EvalResult<Value> {
-    Ok(f.except(x, v)?)
-}
-
 /// A 64-bit fingerprint of a value (equal values, equal fingerprints).
 pub fn fingerprint(v: &Value) -> u64 {
     v.fingerprint()

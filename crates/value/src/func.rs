@@ -120,6 +120,14 @@ fn point_index(points: &[(Value, Value)], key: &Value) -> Option<usize> {
 
 /// Index of `name` among sorted record fields: linear for small records (a pointer
 /// comparison per field), binary search otherwise.
+fn field_index(fields: &[(Str, Value)], name: Str) -> Option<usize> {
+    if fields.len() <= 8 {
+        fields.iter().position(|(n, _)| *n == name)
+    } else {
+        fields.binary_search_by(|(n, _)| n.cmp(&name)).ok()
+    }
+}
+
 /// The items of a shared slice, to write: copied first into storage of their own unless
 /// this is the only reference to them.
 fn own<T: Clone>(items: &mut Arc<[T]>) -> &mut [T] {
@@ -128,14 +136,6 @@ fn own<T: Clone>(items: &mut Arc<[T]>) -> &mut [T] {
         *items = copy;
     }
     Arc::get_mut(items).expect("a copy just made has one owner")
-}
-
-fn field_index(fields: &[(Str, Value)], name: Str) -> Option<usize> {
-    if fields.len() <= 8 {
-        fields.iter().position(|(n, _)| *n == name)
-    } else {
-        fields.binary_search_by(|(n, _)| n.cmp(&name)).ok()
-    }
 }
 
 impl Value {
@@ -349,36 +349,16 @@ impl Value {
     }
 
     /// `[f EXCEPT ![key] = value]` in place: when this value holds the only reference to its
-    /// storage the point is overwritten without copying (the common case when the
-    /// evaluator builds a successor state); otherwise it falls back to [`Value::except`].
+    /// storage the point is overwritten without copying; otherwise the storage is copied
+    /// first ([`Value::point_mut`]). A key outside the domain changes nothing.
     pub fn except_in_place(&mut self, key: &Value, value: Value) -> Result<(), ValueError> {
-        let slot: Option<&mut Value> = match self {
-            Value::Tuple(t) => match key {
-                Value::Int(i) if *i >= 1 && (*i as u64) <= t.len() as u64 => {
-                    Arc::get_mut(t).map(|t| &mut t[*i as usize - 1])
-                }
-                _ => return Ok(()),
-            },
-            Value::Record(r) => match key {
-                Value::Str(s) => match field_index(r, *s) {
-                    Some(i) => Arc::get_mut(r).map(|r| &mut r[i].1),
-                    None => return Ok(()),
-                },
-                _ => return Ok(()),
-            },
-            Value::Func(f) => match point_index(f, key) {
-                Some(i) => Arc::get_mut(f).map(|f| &mut f[i].1),
-                None => return Ok(()),
-            },
-            _ => {
-                return Err(ValueError::ExceptOnNonFunction {
-                    value: self.clone(),
-                })
-            }
-        };
-        match slot {
-            Some(slot) => *slot = value,
-            None => *self = self.except(key, value)?,
+        if !matches!(self, Value::Tuple(_) | Value::Record(_) | Value::Func(_)) {
+            return Err(ValueError::ExceptOnNonFunction {
+                value: self.clone(),
+            });
+        }
+        if let Some(place) = self.point_mut(key) {
+            *place = value;
         }
         Ok(())
     }
