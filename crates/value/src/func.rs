@@ -128,16 +128,6 @@ fn field_index(fields: &[(Str, Value)], name: Str) -> Option<usize> {
     }
 }
 
-/// The items of a shared slice, to write: copied first into storage of their own unless
-/// this is the only reference to them.
-fn own<T: Clone>(items: &mut Arc<[T]>) -> &mut [T] {
-    if Arc::get_mut(items).is_none() {
-        let copy = crate::slice::build(items.len(), |j| items[j].clone());
-        *items = copy;
-    }
-    Arc::get_mut(items).expect("a copy just made has one owner")
-}
-
 impl Value {
     /// `f[arg]`: applies a function, record or tuple, failing with TLC's message outside
     /// the domain.
@@ -334,15 +324,15 @@ impl Value {
         match (self, key) {
             (Value::Tuple(t), Value::Int(i)) => {
                 let i = usize::try_from(*i).ok()?.checked_sub(1)?;
-                (i < t.len()).then(|| &mut own(t)[i])
+                (i < t.len()).then(|| &mut crate::slice::owned(t)[i])
             }
             (Value::Record(r), Value::Str(s)) => {
                 let i = field_index(r, *s)?;
-                Some(&mut own(r)[i].1)
+                Some(&mut crate::slice::owned(r)[i].1)
             }
             (Value::Func(f), _) => {
                 let i = point_index(f, key)?;
-                Some(&mut own(f)[i].1)
+                Some(&mut crate::slice::owned(f)[i].1)
             }
             _ => None,
         }

@@ -2,8 +2,8 @@
 //!
 //! Collecting values into an `Arc<[Value]>` goes through `Option<Value>` per item (the
 //! iterator's `next`), an extra copy of each item whose pieces the next wide read of it
-//! may have to wait for. A slice built
-//! here is allocated once, at its size, and each item is written straight into its place.
+//! may have to wait for. A slice built here is allocated once, at its size, and each item
+//! is written straight into its place.
 
 use std::mem::MaybeUninit;
 use std::sync::Arc;
@@ -48,4 +48,20 @@ pub fn replaced<T: Clone>(items: &[T], i: usize, new: T) -> Arc<[T]> {
     unsafe { places.add(i).write(MaybeUninit::new(new)) };
     // SAFETY: every place was written just above, the one at `i` last.
     unsafe { out.assume_init() }
+}
+
+/// The items of a shared slice, to write: first copied into storage of their own (one
+/// allocation, each item cloned) unless this is the only reference to them. Ownership is
+/// checked once, by `Arc::get_mut`; the copy, made here, is written through its pointer
+/// rather than checked again (see `fresh_places`).
+pub fn owned<T: Clone>(items: &mut Arc<[T]>) -> &mut [T] {
+    if Arc::get_mut(items).is_none() {
+        let copy = build(items.len(), |j| items[j].clone());
+        *items = copy;
+    }
+    // SAFETY: `items` is the only reference to its allocation: `get_mut` found so, or the
+    // allocation is the copy just made here, which nothing else has seen. The slice
+    // returned borrows `items` mutably, so no clone of it (nor weak reference) can be made
+    // while the slice is written.
+    unsafe { &mut *Arc::as_ptr(items).cast_mut() }
 }
