@@ -49,6 +49,9 @@ pub struct Action {
     pub expr: Expr,
     /// The frame it is evaluated in.
     pub frame: Vec<Slot>,
+    /// The action's first conjunct on the fast path, when it has a fast form (see
+    /// [`crate::eval::fast::leading_guard`]).
+    pub guard: Option<crate::eval::fast::FastExpr>,
 }
 
 impl Action {
@@ -103,20 +106,45 @@ impl<'p> Ctx<'p> {
         incomplete: &mut Option<Vec<Option<Value>>>,
         emit: &mut dyn FnMut(Arc<[Value]>) -> EvalResult<()>,
     ) -> EvalResult<()> {
-        self.stack.clear();
-        self.stack.extend(action.frame.iter().cloned());
+        // Consecutive actions often have the same frame (`Request(p)`, `Enter(p)` and
+        // `Exit(p)` of one `p`): a stack that holds it already is kept.
+        if !same_frame(&self.stack, &action.frame) {
+            self.stack.clear();
+            self.stack.extend(action.frame.iter().cloned());
+        }
         self.base = 0;
         for n in &mut self.next {
             *n = None;
         }
         let prog = self.prog;
-        self.enumerate(&action.expr, &Cont::Nil, false, &mut |cx| {
+        let emit = &mut |cx: &mut Ctx<'p>| {
             let st = complete(cx, prog, &|| format!("action {}", label())).inspect_err(|_| {
                 *incomplete = Some(cx.next.clone());
             })?;
             emit(st)?;
             Ok(true)
-        })?;
+        };
+        if let (Some(g), ExprKind::And(xs)) = (&action.guard, &action.expr.kind) {
+            match self.fast(g, Self::eval_bool) {
+                Some(false) => return Ok(()),
+                // What enumerating the conjunction does once its first conjunct holds: the
+                // rest is resumed, in the action's frame (errors placed as there).
+                Some(true) => {
+                    let (first, rest) = xs.split_first().expect("conjunctions are non-empty");
+                    let c = Cont::Conj(rest, 0, self.stack.len(), &Cont::Nil);
+                    let cont = if rest.is_empty() { &Cont::Nil } else { &c };
+                    return self
+                        .deeper(|cx| {
+                            cx.deeper(|cx| cx.resume(cont, false, emit))
+                                .map_err(|x| x.at(first.span))
+                        })
+                        .map_err(|x| x.at(action.expr.span))
+                        .map(|_| ());
+                }
+                None => {}
+            }
+        }
+        self.enumerate(&action.expr, &Cont::Nil, false, emit)?;
         Ok(())
     }
 
@@ -635,6 +663,16 @@ fn complete(cx: &Ctx, prog: &Program, what: &dyn Fn() -> String) -> EvalResult<A
     }))
 }
 
+/// Whether `stack` holds exactly the slots of `frame`, as the same values (values alone:
+/// other slots are not compared).
+fn same_frame(stack: &[Slot], frame: &[Slot]) -> bool {
+    stack.len() == frame.len()
+        && stack.iter().zip(frame).all(|(a, b)| match (a, b) {
+            (Slot::Val(x), Slot::Val(y)) => x.same_instance(y),
+            _ => false,
+        })
+}
+
 /// Splits a next-state relation into actions, TLC's way.
 pub fn split_actions(
     prog: &Program,
@@ -662,6 +700,7 @@ fn split(
             params,
             expr: e.clone(),
             frame,
+            guard: crate::eval::fast::leading_guard(cx.prog, e),
         })
     };
     if depth > 64 {
@@ -708,6 +747,7 @@ fn split(
                     params: Vec::new(),
                     expr: e.clone(),
                     frame,
+                    guard: None,
                 });
                 return;
             };

@@ -180,6 +180,36 @@ pub(crate) fn compile(prog: &Program, e: &Expr) -> Option<FastExpr> {
     })
 }
 
+/// The first conjunct of an action, compiled as a condition where it has a fast form (a lone
+/// held boolean, `active[i]`, included): successor enumeration evaluates it first, so an
+/// action whose first conjunct is FALSE has no successor, and most actions of a
+/// next-state relation are disabled by their first conjunct in most states. Checking it
+/// before the action is enumerated spares the enumeration's set-up for those.
+pub(crate) fn leading_guard(prog: &Program, action: &Expr) -> Option<FastExpr> {
+    let ExprKind::And(xs) = &action.kind else {
+        return None;
+    };
+    let first = match &xs.first()?.kind {
+        ExprKind::Fast(f) => &f.expr,
+        _ => &xs[0],
+    };
+    if matches!(first.kind, ExprKind::And(_)) {
+        return None;
+    }
+    let mut c = Compiler {
+        prog,
+        frame: None,
+        bound: 0,
+        inlined: 0,
+    };
+    let cond = c.cond(first, Pos::Walked)?;
+    Some(FastExpr {
+        cond,
+        expr: first.clone(),
+        frame: c.frame,
+    })
+}
+
 /// Wraps every condition of `e` that compiles (see [`compile`]) in an [`ExprKind::Fast`]
 /// node; the other forms are searched for conditions inside them.
 pub(crate) fn wrap_conditions(prog: &Program, e: &mut Expr) {
@@ -393,7 +423,7 @@ impl Ctx<'_> {
     /// The fast path's answer for `f` under the [`mode`]: none when it is off, and in the
     /// `check` mode an answer that `general` (the general path, on the expression) has
     /// confirmed, or a panic that names both.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn fast(
         &mut self,
         f: &FastExpr,

@@ -154,3 +154,90 @@ fn the_fast_path_leaves_to_the_general_path_what_it_cannot_decide() {
         assert_eq!(fast, None, "{cond}: left to the general path ({general:?})");
     }
 }
+
+/// For each action of `Next` (split as TLC does), whether its first conjunct is checked on
+/// the fast path before it is enumerated, and its successors from the one initial state
+/// (each as its values joined by commas) or the error it gives.
+fn actions(src: &str) -> Vec<(bool, Result<Vec<String>, String>)> {
+    let prog = program(src);
+    let out = Quiet;
+    let mut init = Vec::new();
+    Ctx::new(&prog, &[], &out)
+        .init_states(&crate::op_expr(&prog, op(&prog, "Init")), &mut |s| {
+            init.push(s);
+            Ok(())
+        })
+        .expect("Init enumerates");
+    assert_eq!(init.len(), 1, "one initial state");
+    let next = crate::op_expr(&prog, op(&prog, "Next"));
+    let mut cx = Ctx::new(&prog, &init[0], &out);
+    crate::split_actions(&prog, &next, &out)
+        .iter()
+        .map(|a| {
+            let mut found = Vec::new();
+            let r = cx.action_successors(a, &String::new, &mut None, &mut |s| {
+                let shown: Vec<String> = s.iter().map(crate::vals::display).collect();
+                found.push(shown.join(","));
+                Ok(())
+            });
+            (
+                a.guard.is_some(),
+                r.map(|()| found).map_err(|e| e.message.clone()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_action_whose_first_conjunct_is_false_has_no_successor_and_the_others_are_enumerated() {
+    let ok = |v: &[&str]| Ok(v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    let got = actions(
+        "VARIABLES x, on
+         Init == x = <<2, 0, 1>> /\\ on = <<TRUE, FALSE>>
+         Dec(i) == /\\ x[i] > 0
+                   /\\ x' = [x EXCEPT ![i] = @ - 1]
+                   /\\ UNCHANGED on
+         Flip(j) == /\\ on[j]
+                    /\\ \\E b \\in BOOLEAN : on' = [on EXCEPT ![j] = b]
+                    /\\ UNCHANGED x
+         Set == /\\ x' \\in {x, <<0, 0, 0>>}
+                /\\ x[1] = 2
+                /\\ UNCHANGED on
+         Off == /\\ x[7] = 1
+                /\\ UNCHANGED <<x, on>>
+         Next == (\\E i \\in 1..3 : Dec(i)) \\/ (\\E j \\in 1..2 : Flip(j)) \\/ Set \\/ Off",
+    );
+    // Worked by hand: Dec(1) and Dec(3) hold (x[1] = 2, x[3] = 1), Dec(2) does not
+    // (x[2] = 0); Flip(1) holds (on[1]), Flip(2) does not; Set's first conjunct assigns,
+    // so nothing is checked before it (its choices come in TLC's order of the set, then
+    // its guard reads the current x, which holds for both); Off reads x outside its domain, which the fast path
+    // cannot decide: the general path gives TLC's error.
+    assert_eq!(got.len(), 7);
+    assert_eq!(got[0], (true, ok(&["<<1, 0, 1>>,<<TRUE, FALSE>>"])));
+    assert_eq!(got[1], (true, ok(&[])));
+    assert_eq!(got[2], (true, ok(&["<<2, 0, 0>>,<<TRUE, FALSE>>"])));
+    assert_eq!(
+        got[3],
+        (
+            true,
+            ok(&[
+                "<<2, 0, 1>>,<<FALSE, FALSE>>",
+                "<<2, 0, 1>>,<<TRUE, FALSE>>"
+            ])
+        )
+    );
+    assert_eq!(got[4], (true, ok(&[])));
+    assert_eq!(
+        got[5],
+        (
+            false,
+            ok(&["<<0, 0, 0>>,<<TRUE, FALSE>>", "<<2, 0, 1>>,<<TRUE, FALSE>>"])
+        )
+    );
+    let (checked, off) = &got[6];
+    assert!(*checked, "Off's first conjunct compiles");
+    assert!(
+        matches!(off, Err(m) if m.contains("<<2, 0, 1>>") && m.contains('7')),
+        "Off: {off:?}"
+    );
+}
