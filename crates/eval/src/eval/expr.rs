@@ -670,8 +670,16 @@ impl Ctx<'_> {
             }
         }
         let mut acc = base;
+        // `+` (`Sum`) and the other builtins computed on values in place: no call.
+        let held = match op {
+            OpVal::Builtin(b) if builtins::applies_held(b) => Some(b),
+            _ => None,
+        };
         for v in mapped.into_iter().rev() {
-            acc = self.call_opval(&op, [Slot::Val(v), Slot::Val(acc)])?;
+            acc = match held.and_then(|b| builtins::apply_held(b, &v, &acc)) {
+                Some(r) => r,
+                None => self.call_opval(&op, [Slot::Val(v), Slot::Val(acc)])?,
+            };
         }
         Ok(acc)
     }
