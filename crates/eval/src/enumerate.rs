@@ -379,6 +379,19 @@ impl<'p> Ctx<'p> {
                     return self.enumerate(first, cont, init, emit);
                 }
                 let c = Cont::Conj(rest, self.base, self.stack.len() - self.base, cont);
+                // A compiled condition is a guard: decided here where the fast path can, as
+                // enumerating it would decide it (errors placed as there).
+                if let ExprKind::Fast(f) = &first.kind {
+                    match self.fast(f, Self::eval_bool) {
+                        Some(false) => return Ok(true),
+                        Some(true) => {
+                            return self
+                                .deeper(|cx| cx.resume(&c, init, emit))
+                                .map_err(|x| x.at(first.span))
+                        }
+                        None => {}
+                    }
+                }
                 self.enumerate(first, &c, init, emit)
             }
             ExprKind::Or(xs) => {
