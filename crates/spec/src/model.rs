@@ -164,7 +164,7 @@ impl SpecModel {
         origin: Origin<'_>,
         state: &State,
     ) -> Result<Option<usize>, ModelError> {
-        let cx = RefCell::new(self.ctx(state.values()));
+        let cx = RefCell::new(None);
         for (i, inv) in self.invariants.iter().enumerate() {
             // TLC names the invariant whose evaluation failed before the error itself.
             let holds = self.holds(&cx, inv, origin, state).map_err(|mut err| {
@@ -181,7 +181,7 @@ impl SpecModel {
     /// Whether `state` satisfies the state constraints; with the parent it was reached from
     /// (which satisfies them), as [`SpecModel::first_violated`].
     fn within(&self, origin: Origin<'_>, state: &State) -> Result<bool, ModelError> {
-        let cx = RefCell::new(self.ctx(state.values()));
+        let cx = RefCell::new(None);
         for c in &self.constraints {
             if !self.holds(&cx, c, origin, state)? {
                 return Ok(false);
@@ -190,20 +190,40 @@ impl SpecModel {
         Ok(true)
     }
 
-    fn holds(
-        &self,
-        cx: &RefCell<Ctx>,
+    /// Whether `pred` holds in `state`, evaluated in the context `cx` holds (see
+    /// [`SpecModel::in_cx`]).
+    fn holds<'a>(
+        &'a self,
+        cx: &RefCell<Option<Ctx<'a>>>,
         pred: &Predicate,
         origin: Origin<'_>,
-        state: &State,
+        state: &'a State,
     ) -> Result<bool, ModelError> {
         pred.holds(
             origin,
             state.values(),
-            &mut |e| cx.borrow_mut().eval_top(e).map_err(|e| self.error(e)),
-            &mut |x, subset, set, known| cx.borrow_mut().member_given(x, subset, set, known),
-            &mut |e| self.eval_bool(&mut cx.borrow_mut(), e),
+            &mut |e| {
+                self.in_cx(cx, state, |c| c.eval_top(e))
+                    .map_err(|e| self.error(e))
+            },
+            &mut |x, subset, set, known| {
+                self.in_cx(cx, state, |c| c.member_given(x, subset, set, known))
+            },
+            &mut |e| self.in_cx(cx, state, |c| self.eval_bool(c, e)),
         )
+    }
+
+    /// `f` applied to the context `cx` holds, made on first use: the conjuncts of
+    /// invariants and constraints that a step leaves alone are skipped without one, and a
+    /// successor whose every conjunct is skipped needs none.
+    fn in_cx<'a, T>(
+        &'a self,
+        cx: &RefCell<Option<Ctx<'a>>>,
+        state: &'a State,
+        f: impl FnOnce(&mut Ctx<'a>) -> T,
+    ) -> T {
+        let mut cx = cx.borrow_mut();
+        f(cx.get_or_insert_with(|| self.ctx(state.values())))
     }
 }
 
