@@ -43,6 +43,11 @@ impl Value {
     pub fn contains(&self, x: &Value) -> Result<bool, ValueError> {
         match self {
             Value::Set(elems) => {
+                if elems.len() <= 8 {
+                    if let Some(found) = scan_scalars(elems, x) {
+                        return Ok(found);
+                    }
+                }
                 let normalized;
                 let x = if let Value::Lazy(_) = x {
                     normalized = x.normalize()?;
@@ -383,4 +388,28 @@ fn same_scalar_kind(a: &Value, b: &Value) -> bool {
             | (Value::Str(_), Value::Str(_))
             | (Value::Bool(_), Value::Bool(_))
     )
+}
+
+/// `x \in elems` for a small set, by a scan comparing scalars of one kind (booleans,
+/// integers, strings, model values) for equality rather than by a binary search through
+/// [`Ord`]: `pc[j] \in {"ncs", "e1", "exit"}`. `None` when the scan cannot tell: `x` is not
+/// found and some element is not of its kind (it may be one TLC cannot compare with `x`).
+#[inline]
+fn scan_scalars(elems: &[Value], x: &Value) -> Option<bool> {
+    let mut other_kinds = false;
+    for e in elems {
+        let equal = match (x, e) {
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Str(a), Value::Str(b)) | (Value::ModelValue(a), Value::ModelValue(b)) => a == b,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            _ => {
+                other_kinds = true;
+                false
+            }
+        };
+        if equal {
+            return Some(true);
+        }
+    }
+    (!other_kinds).then_some(false)
 }

@@ -597,6 +597,25 @@ fn membership() {
     assert!(!s123.contains(&int(4)).unwrap());
     assert!(!s123.contains(&mv("m")).unwrap());
     assert!(s123.contains(&s("a")).is_err());
+    // Small sets of strings, model values and booleans are scanned, larger ones searched:
+    // hits and misses alike.
+    let pcs = set(vec![s("ncs"), s("e1"), s("exit")]);
+    assert!(pcs.contains(&s("e1")).unwrap());
+    assert!(!pcs.contains(&s("e2")).unwrap());
+    assert!(pcs.contains(&int(1)).is_err());
+    let mvs = set(vec![mv("p"), mv("q")]);
+    assert!(mvs.contains(&mv("q")).unwrap());
+    assert!(!mvs.contains(&mv("r")).unwrap());
+    assert!(set(vec![Value::Bool(true)])
+        .contains(&Value::Bool(true))
+        .unwrap());
+    assert!(!set(vec![Value::Bool(true)])
+        .contains(&Value::Bool(false))
+        .unwrap());
+    let many = ints(&(1..=20).collect::<Vec<_>>());
+    assert!(many.contains(&int(17)).unwrap());
+    assert!(!many.contains(&int(21)).unwrap());
+    assert!(many.contains(&s("a")).is_err());
     // A miss among tuples: TLC compares them element by element, which fails when the
     // elements it compares are of kinds it cannot order (and not when the lengths differ).
     let pairs = set(vec![tup(vec![s("b"), int(2)]), tup(vec![s("c"), int(2)])]);
