@@ -43,7 +43,7 @@ impl Value {
     pub fn contains(&self, x: &Value) -> Result<bool, ValueError> {
         match self {
             Value::Set(elems) => {
-                if elems.len() <= 8 {
+                if elems.len() <= 16 {
                     if let Some(found) = scan_scalars(elems, x) {
                         return Ok(found);
                     }
@@ -390,10 +390,11 @@ fn same_scalar_kind(a: &Value, b: &Value) -> bool {
     )
 }
 
-/// `x \in elems` for a small set, by a scan comparing scalars of one kind (booleans,
-/// integers, strings, model values) for equality rather than by a binary search through
-/// [`Ord`]: `pc[j] \in {"ncs", "e1", "exit"}`. `None` when the scan cannot tell: `x` is not
-/// found and some element is not of its kind (it may be one TLC cannot compare with `x`).
+/// `x \in elems` for a set of at most 16 elements, by a scan comparing scalars of one kind
+/// (booleans, integers, strings, model values) for equality rather than by a binary search
+/// through [`Ord`]: `pc[j] \in {"ncs", "e1", "exit"}`. `None` when the scan cannot tell: `x`
+/// is not found and some element is not of its kind (it may be one TLC cannot compare with
+/// `x`).
 #[inline]
 fn scan_scalars(elems: &[Value], x: &Value) -> Option<bool> {
     let mut other_kinds = false;

@@ -597,7 +597,7 @@ fn membership() {
     assert!(!s123.contains(&int(4)).unwrap());
     assert!(!s123.contains(&mv("m")).unwrap());
     assert!(s123.contains(&s("a")).is_err());
-    // Small sets of strings, model values and booleans are scanned, larger ones searched:
+    // Sets of at most 16 scalars of one kind are scanned, larger ones searched:
     // hits and misses alike.
     let pcs = set(vec![s("ncs"), s("e1"), s("exit")]);
     assert!(pcs.contains(&s("e1")).unwrap());
@@ -612,6 +612,9 @@ fn membership() {
     assert!(!set(vec![Value::Bool(true)])
         .contains(&Value::Bool(false))
         .unwrap());
+    let twelve = ints(&(1..=12).collect::<Vec<_>>());
+    assert!(twelve.contains(&int(12)).unwrap());
+    assert!(!twelve.contains(&int(13)).unwrap());
     let many = ints(&(1..=20).collect::<Vec<_>>());
     assert!(many.contains(&int(17)).unwrap());
     assert!(!many.contains(&int(21)).unwrap());
