@@ -242,13 +242,18 @@ impl Value {
 
     /// Whether a lazy set occurs anywhere inside the value.
     pub fn contains_lazy(&self) -> bool {
+        // Scalar parts are passed over here rather than by a call each.
+        let part = |v: &Value| {
+            !matches!(
+                v,
+                Value::Bool(_) | Value::Int(_) | Value::Str(_) | Value::ModelValue(_)
+            ) && v.contains_lazy()
+        };
         match self {
             Value::Lazy(_) => true,
-            Value::Set(s) | Value::Tuple(s) => s.iter().any(Value::contains_lazy),
-            Value::Record(r) => r.iter().any(|(_, v)| v.contains_lazy()),
-            Value::Func(f) => f
-                .iter()
-                .any(|(k, v)| k.contains_lazy() || v.contains_lazy()),
+            Value::Set(s) | Value::Tuple(s) => s.iter().any(part),
+            Value::Record(r) => r.iter().any(|(_, v)| part(v)),
+            Value::Func(f) => f.iter().any(|(k, v)| part(k) || part(v)),
             _ => false,
         }
     }
