@@ -49,8 +49,8 @@ pub struct Action {
     pub expr: Expr,
     /// The frame it is evaluated in.
     pub frame: Vec<Slot>,
-    /// The action's first conjunct on the fast path, when it has a fast form (see
-    /// [`crate::eval::fast::leading_guard`]).
+    /// The action's first conjunct on the fast path, when it has a fast form: checked
+    /// before the action is enumerated.
     pub guard: Option<crate::eval::fast::FastExpr>,
 }
 
@@ -125,23 +125,19 @@ impl<'p> Ctx<'p> {
             Ok(true)
         };
         if let (Some(g), ExprKind::And(xs)) = (&action.guard, &action.expr.kind) {
-            match self.fast(g, Self::eval_bool) {
-                Some(false) => return Ok(()),
-                // What enumerating the conjunction does once its first conjunct holds: the
-                // rest is resumed, in the action's frame (errors placed as there).
-                Some(true) => {
-                    let (first, rest) = xs.split_first().expect("conjunctions are non-empty");
-                    let c = Cont::Conj(rest, 0, self.stack.len(), &Cont::Nil);
-                    let cont = if rest.is_empty() { &Cont::Nil } else { &c };
-                    return self
-                        .deeper(|cx| {
-                            cx.deeper(|cx| cx.resume(cont, false, emit))
-                                .map_err(|x| x.at(first.span))
-                        })
-                        .map_err(|x| x.at(action.expr.span))
-                        .map(|_| ());
+            if let Some(holds) = self.fast(g, Self::eval_bool) {
+                if !holds {
+                    return Ok(());
                 }
-                None => {}
+                // What enumerating the action's conjunction does once its first conjunct
+                // holds, in the action's frame.
+                let (first, rest) = xs.split_first().expect("conjunctions are non-empty");
+                let c = Cont::Conj(rest, 0, self.stack.len(), &Cont::Nil);
+                let cont = if rest.is_empty() { &Cont::Nil } else { &c };
+                return self
+                    .deeper(|cx| cx.after_guard(holds, first, cont, false, emit))
+                    .map_err(|x| x.at(action.expr.span))
+                    .map(|_| ());
             }
         }
         self.enumerate(&action.expr, &Cont::Nil, false, emit)?;
@@ -298,6 +294,25 @@ impl<'p> Ctx<'p> {
         r
     }
 
+    /// What enumerating `first`, a guard decided as `holds`, does with the rest of its
+    /// conjunction `cont`: nothing when it is FALSE, `cont` resumed when TRUE, one level
+    /// deeper and with errors placed at the guard, as entering it would.
+    #[inline]
+    fn after_guard(
+        &mut self,
+        holds: bool,
+        first: &Expr,
+        cont: &Cont<'_>,
+        init: bool,
+        emit: &mut Emit<'_, 'p>,
+    ) -> EvalResult<bool> {
+        if !holds {
+            return Ok(true);
+        }
+        self.deeper(|cx| cx.resume(cont, init, emit))
+            .map_err(|x| x.at(first.span))
+    }
+
     fn guard(
         &mut self,
         e: &Expr,
@@ -379,17 +394,10 @@ impl<'p> Ctx<'p> {
                     return self.enumerate(first, cont, init, emit);
                 }
                 let c = Cont::Conj(rest, self.base, self.stack.len() - self.base, cont);
-                // A compiled condition is a guard: decided here where the fast path can, as
-                // enumerating it would decide it (errors placed as there).
+                // A compiled condition is a guard: decided here where the fast path can.
                 if let ExprKind::Fast(f) = &first.kind {
-                    match self.fast(f, Self::eval_bool) {
-                        Some(false) => return Ok(true),
-                        Some(true) => {
-                            return self
-                                .deeper(|cx| cx.resume(&c, init, emit))
-                                .map_err(|x| x.at(first.span))
-                        }
-                        None => {}
+                    if let Some(holds) = self.fast(f, Self::eval_bool) {
+                        return self.after_guard(holds, first, &c, init, emit);
                     }
                 }
                 self.enumerate(first, &c, init, emit)

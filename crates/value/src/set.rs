@@ -392,25 +392,27 @@ fn same_scalar_kind(a: &Value, b: &Value) -> bool {
 
 /// `x \in elems` for a set of at most 16 elements, by a scan comparing scalars of one kind
 /// (booleans, integers, strings, model values) for equality rather than by a binary search
-/// through [`Ord`]: `pc[j] \in {"ncs", "e1", "exit"}`. `None` when the scan cannot tell: `x`
-/// is not found and some element is not of its kind (it may be one TLC cannot compare with
-/// `x`).
+/// through [`Ord`]: `pc[j] \in {"ncs", "e1", "exit"}`. `None` when `x` is not a scalar or
+/// an element met is not of its kind (it may be one TLC cannot compare with `x`): the
+/// search decides.
 #[inline]
 fn scan_scalars(elems: &[Value], x: &Value) -> Option<bool> {
-    let mut other_kinds = false;
+    if !matches!(
+        x,
+        Value::Bool(_) | Value::Int(_) | Value::Str(_) | Value::ModelValue(_)
+    ) {
+        return None;
+    }
     for e in elems {
         let equal = match (x, e) {
             (Value::Int(a), Value::Int(b)) => a == b,
             (Value::Str(a), Value::Str(b)) | (Value::ModelValue(a), Value::ModelValue(b)) => a == b,
             (Value::Bool(a), Value::Bool(b)) => a == b,
-            _ => {
-                other_kinds = true;
-                false
-            }
+            _ => return None,
         };
         if equal {
             return Some(true);
         }
     }
-    (!other_kinds).then_some(false)
+    Some(false)
 }

@@ -157,27 +157,14 @@ struct Compiler<'p> {
 }
 
 /// Compiles `e` as a condition evaluated where enumeration may walk it, when every part of
-/// it has a fast form; `None` otherwise.
+/// it has a fast form and it is worth it; `None` otherwise.
 pub(crate) fn compile(prog: &Program, e: &Expr) -> Option<FastExpr> {
-    if matches!(e.kind, ExprKind::And(_)) {
-        return None;
-    }
-    let mut c = Compiler {
-        prog,
-        frame: None,
-        bound: 0,
-        inlined: 0,
-    };
-    let cond = c.cond(e, Pos::Walked)?;
+    let f = compile_walked(prog, e)?;
     // A lone held boolean or literal gains nothing.
-    if matches!(cond, Cond::Held(_)) {
+    if matches!(f.cond, Cond::Held(_)) {
         return None;
     }
-    Some(FastExpr {
-        cond,
-        expr: e.clone(),
-        frame: c.frame,
-    })
+    Some(f)
 }
 
 /// The first conjunct of an action, compiled as a condition where it has a fast form (a lone
@@ -189,11 +176,16 @@ pub(crate) fn leading_guard(prog: &Program, action: &Expr) -> Option<FastExpr> {
     let ExprKind::And(xs) = &action.kind else {
         return None;
     };
-    let first = match &xs.first()?.kind {
-        ExprKind::Fast(f) => &f.expr,
-        _ => &xs[0],
-    };
-    if matches!(first.kind, ExprKind::And(_)) {
+    match &xs.first()?.kind {
+        ExprKind::Fast(f) => Some((**f).clone()),
+        _ => compile_walked(prog, &xs[0]),
+    }
+}
+
+/// `e` compiled as a condition at a position enumeration may walk (a conjunction is never
+/// compiled there, so that invariants and constraints are still split into conjuncts).
+fn compile_walked(prog: &Program, e: &Expr) -> Option<FastExpr> {
+    if matches!(e.kind, ExprKind::And(_)) {
         return None;
     }
     let mut c = Compiler {
@@ -202,10 +194,10 @@ pub(crate) fn leading_guard(prog: &Program, action: &Expr) -> Option<FastExpr> {
         bound: 0,
         inlined: 0,
     };
-    let cond = c.cond(first, Pos::Walked)?;
+    let cond = c.cond(e, Pos::Walked)?;
     Some(FastExpr {
         cond,
-        expr: first.clone(),
+        expr: e.clone(),
         frame: c.frame,
     })
 }
