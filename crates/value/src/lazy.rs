@@ -243,12 +243,7 @@ impl Value {
     /// Whether a lazy set occurs anywhere inside the value.
     pub fn contains_lazy(&self) -> bool {
         // Scalar parts are passed over here rather than by a call each.
-        let part = |v: &Value| {
-            !matches!(
-                v,
-                Value::Bool(_) | Value::Int(_) | Value::Str(_) | Value::ModelValue(_)
-            ) && v.contains_lazy()
-        };
+        let part = |v: &Value| !v.is_scalar() && v.contains_lazy();
         match self {
             Value::Lazy(_) => true,
             Value::Set(s) | Value::Tuple(s) => s.iter().any(part),

@@ -131,6 +131,16 @@ pub enum Kind {
 }
 
 impl Value {
+    /// Whether this is a boolean, an integer, a string or a model value: a value with no
+    /// parts and no allocation of its own.
+    #[inline]
+    pub fn is_scalar(&self) -> bool {
+        matches!(
+            self,
+            Value::Bool(_) | Value::Int(_) | Value::Str(_) | Value::ModelValue(_)
+        )
+    }
+
     /// The kind of this value.
     pub fn kind(&self) -> Kind {
         match self {

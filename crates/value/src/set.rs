@@ -397,10 +397,7 @@ fn same_scalar_kind(a: &Value, b: &Value) -> bool {
 /// search decides.
 #[inline]
 fn scan_scalars(elems: &[Value], x: &Value) -> Option<bool> {
-    if !matches!(
-        x,
-        Value::Bool(_) | Value::Int(_) | Value::Str(_) | Value::ModelValue(_)
-    ) {
+    if !x.is_scalar() {
         return None;
     }
     for e in elems {

@@ -39,16 +39,12 @@ const SMALL_PARTS: usize = 4;
 
 /// Whether every captured slot holds a small value (see the module documentation).
 pub(super) fn small(captured: &[Slot]) -> bool {
-    let scalar = |v: &Value| {
-        matches!(
-            v,
-            Value::Bool(_) | Value::Int(_) | Value::Str(_) | Value::ModelValue(_)
-        )
-    };
     captured.iter().all(|s| match s {
-        Slot::Val(Value::Tuple(t)) => t.len() <= SMALL_PARTS && t.iter().all(scalar),
-        Slot::Val(Value::Record(r)) => r.len() <= SMALL_PARTS && r.iter().all(|(_, v)| scalar(v)),
-        Slot::Val(v) => scalar(v),
+        Slot::Val(Value::Tuple(t)) => t.len() <= SMALL_PARTS && t.iter().all(Value::is_scalar),
+        Slot::Val(Value::Record(r)) => {
+            r.len() <= SMALL_PARTS && r.iter().all(|(_, v)| v.is_scalar())
+        }
+        Slot::Val(v) => v.is_scalar(),
         _ => false,
     })
 }
